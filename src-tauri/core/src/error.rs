@@ -1,0 +1,74 @@
+//! The core's error type. It keeps the underlying cause (sqlx, io) for
+//! logging and tests; the app and the CLI turn it into their own transport
+//! shapes at their boundary, so nothing here needs to be serialisable.
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// One thing wrong with one field of a form or one column of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct FieldProblem {
+    /// The field's name as the draft type spells it (`ends_on`, `time_zone`…).
+    pub field: String,
+    /// What is wrong, in words a user understands.
+    pub message: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The input breaks one or more rules; nothing was written.
+    #[error("{}", summarize(.0))]
+    Invalid(Vec<FieldProblem>),
+
+    /// A referenced row does not exist (or no longer does).
+    #[error("no {what} matches {reference}")]
+    NotFound { what: &'static str, reference: String },
+
+    /// The change would break a uniqueness rule the user can fix.
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+
+    #[error("could not upgrade the database: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+impl CoreError {
+    pub fn not_found(what: &'static str, reference: impl ToString) -> Self {
+        Self::NotFound {
+            what,
+            reference: reference.to_string(),
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+fn summarize(problems: &[FieldProblem]) -> String {
+    match problems {
+        [] => "invalid input".to_owned(),
+        [one] => format!("{}: {}", one.field, one.message),
+        [first, rest @ ..] => format!("{}: {} (and {} more)", first.field, first.message, rest.len()),
+    }
+}

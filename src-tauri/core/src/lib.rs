@@ -1,0 +1,17 @@
+//! hallway-core: everything Hallway knows and does, with no Tauri in sight.
+//!
+//! The desktop app (`src-tauri/src`) and the command line (`src-tauri/cli`) are
+//! thin shells over these functions: each feature is a core function first,
+//! tested here against a real SQLite file, and then exposed by a one-line
+//! command. Data flows one way: shells call core; core never calls back.
+
+pub mod congress;
+pub mod error;
+pub mod ids;
+pub mod settings;
+pub mod stats;
+pub mod store;
+pub mod time;
+
+pub use error::{CoreError, FieldProblem, Result};
+pub use store::Store;

@@ -1,0 +1,127 @@
+//! The user's preferences: which congress is open, home time zone, working
+//! day and meeting defaults. Stored one key per field in `settings`, so a
+//! later version can add fields without a migration; missing keys take their
+//! defaults.
+
+use crate::ids::CongressId;
+use crate::{time, CoreError, FieldProblem, Result, Store};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct Settings {
+    /// The congress the app opens on.
+    pub current_congress_id: Option<CongressId>,
+    /// Where the user lives, for "home time" next to venue time.
+    pub home_time_zone: Option<String>,
+    /// The working day meetings may be proposed in, in venue hours.
+    pub day_start_hour: u8,
+    pub day_end_hour: u8,
+    pub default_meeting_minutes: u16,
+    /// Walking time kept free between two items in different places.
+    pub buffer_minutes: u16,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            current_congress_id: None,
+            home_time_zone: None,
+            day_start_hour: 7,
+            day_end_hour: 20,
+            default_meeting_minutes: 30,
+            buffer_minutes: 10,
+        }
+    }
+}
+
+pub async fn get(store: &Store) -> Result<Settings> {
+    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
+        .fetch_all(store.pool())
+        .await?;
+    // Start from the defaults and take each stored field that still fits, so
+    // a value an older or newer version wrote in another shape costs only
+    // that field, not every setting.
+    let Value::Object(mut merged) = serde_json::to_value(Settings::default()).expect("settings serialise") else {
+        unreachable!("a struct serialises to an object")
+    };
+    for (key, text) in rows {
+        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        let mut probe: Map<String, Value> = merged.clone();
+        probe.insert(key, value);
+        if serde_json::from_value::<Settings>(Value::Object(probe.clone())).is_ok() {
+            merged = probe;
+        }
+    }
+    Ok(serde_json::from_value(Value::Object(merged)).unwrap_or_default())
+}
+
+/// Checks and stores every field of `settings`; returns what was stored.
+pub async fn update(store: &Store, settings: &Settings) -> Result<Settings> {
+    let problems = check(settings);
+    if !problems.is_empty() {
+        return Err(CoreError::Invalid(problems));
+    }
+    if let Some(id) = settings.current_congress_id {
+        crate::congress::get(store, id).await?;
+    }
+    let mut normalised = settings.clone();
+    normalised.home_time_zone = settings
+        .home_time_zone
+        .as_deref()
+        .map(str::trim)
+        .filter(|z| !z.is_empty())
+        .and_then(time::parse_zone)
+        .map(|z| z.name().to_owned());
+    let Value::Object(fields) = serde_json::to_value(&normalised).expect("settings serialise") else {
+        unreachable!("a struct serialises to an object")
+    };
+    let mut tx = store.pool().begin().await?;
+    for (key, value) in fields {
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(key)
+        .bind(value.to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(normalised)
+}
+
+fn check(settings: &Settings) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    if let Some(zone) = settings
+        .home_time_zone
+        .as_deref()
+        .map(str::trim)
+        .filter(|z| !z.is_empty())
+    {
+        if time::parse_zone(zone).is_none() {
+            problems.push(FieldProblem::new(
+                "home_time_zone",
+                format!("“{zone}” is not a known time zone; pick one from the list."),
+            ));
+        }
+    }
+    if settings.day_start_hour > 23 || settings.day_end_hour > 24 || settings.day_start_hour >= settings.day_end_hour {
+        problems.push(FieldProblem::new(
+            "day_end_hour",
+            "The day must end after it starts (hours 0–24).",
+        ));
+    }
+    if !(5..=480).contains(&settings.default_meeting_minutes) {
+        problems.push(FieldProblem::new(
+            "default_meeting_minutes",
+            "A meeting lasts 5 to 480 minutes.",
+        ));
+    }
+    if settings.buffer_minutes > 120 {
+        problems.push(FieldProblem::new("buffer_minutes", "Keep the buffer under two hours."));
+    }
+    problems
+}

@@ -1,0 +1,84 @@
+//! The SQLite database behind Hallway: where it lives, how it is opened, and
+//! how its schema is brought up to date.
+//!
+//! One file per user, in the OS app-data folder unless `HALLWAY_DB` (or the
+//! CLI's `--db`) names another. Opened in WAL mode with foreign keys on and a
+//! busy timeout, so the app and the CLI can share it; migrations are embedded
+//! in the binary and a copy of the file is kept before any of them runs.
+
+mod backup;
+
+use crate::{CoreError, Result};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use backup::backup_path_for;
+
+/// The bundle identifier, shared with tauri.conf.json so the app and the CLI
+/// agree on the app-data folder.
+pub const APP_IDENTIFIER: &str = "app.hallway.desktop";
+
+/// The environment variable that points Hallway at another database file.
+pub const DB_ENV: &str = "HALLWAY_DB";
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Where the database lives when nothing says otherwise: `HALLWAY_DB`, else
+/// `<OS data dir>/app.hallway.desktop/hallway.sqlite3` (the same folder Tauri
+/// calls app-data, e.g. `~/.local/share/app.hallway.desktop` on Linux).
+pub fn default_path() -> PathBuf {
+    if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+        .join("hallway.sqlite3")
+}
+
+/// An open, migrated database. Cheap to clone (the pool is shared).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub async fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        let store = Self { pool, path };
+        backup::before_migrating(&store, &MIGRATOR).await?;
+        MIGRATOR.run(&store.pool).await?;
+        Ok(store)
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Closes every connection, checkpointing the WAL into the main file.
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,22 @@
+//! Every command the UI can call, one file per domain. Each command parses
+//! its arguments, calls one core function and maps the error; nothing else.
+
+pub mod app;
+pub mod congress;
+pub mod settings;
+
+/// The full command list, in one place for the app and the bindings.
+pub fn all() -> tauri_specta::Commands<tauri::Wry> {
+    tauri_specta::collect_commands![
+        app::app_info,
+        app::time_zones,
+        congress::list_congresses,
+        congress::create_congress,
+        congress::update_congress,
+        congress::delete_congress,
+        congress::congress_contents,
+        congress::validate_congress,
+        settings::get_settings,
+        settings::update_settings,
+    ]
+}
