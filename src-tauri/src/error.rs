@@ -11,10 +11,7 @@ use serde::Serialize;
 pub enum CommandError {
     /// The input broke one or more rules; `problems` names each field.
     #[error("{message}")]
-    Invalid {
-        message: String,
-        problems: Vec<FieldProblem>,
-    },
+    Invalid { message: String, problems: Vec<FieldProblem> },
     /// What the UI asked for no longer exists.
     #[error("{message}")]
     NotFound { message: String },

@@ -46,18 +46,7 @@ pub enum CongressCommand {
 
 pub async fn run(store: &Store, command: CongressCommand) -> Result<()> {
     match command {
-        CongressCommand::Add {
-            name,
-            short_name,
-            series,
-            starts,
-            ends,
-            time_zone,
-            city,
-            venue,
-            website,
-            hashtags,
-        } => {
+        CongressCommand::Add { name, short_name, series, starts, ends, time_zone, city, venue, website, hashtags } => {
             let draft = CongressDraft {
                 name,
                 short_name: short_name.unwrap_or_default(),

@@ -6,20 +6,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hallway-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run hallway-cli")
+    Command::new(env!("CARGO_BIN_EXE_hallway-cli")).arg("--db").arg(db).args(args).output().expect("run hallway-cli")
 }
 
 fn json(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("one JSON value on stdout")
 }
 
@@ -56,16 +47,7 @@ fn add_list_stats_delete() {
     assert_eq!(list[0]["short_name"], "ASH26");
 
     let stats = json(&run(&db, &["stats", "--json"]));
-    for table in [
-        "congresses",
-        "sessions",
-        "people",
-        "targets",
-        "meetings",
-        "goals",
-        "pitches",
-        "follow_ups",
-    ] {
+    for table in ["congresses", "sessions", "people", "targets", "meetings", "goals", "pitches", "follow_ups"] {
         assert!(stats[table].is_u64(), "stats lacks {table}: {stats}");
     }
     assert_eq!(stats["congresses"], 1);
@@ -90,14 +72,8 @@ fn errors_go_to_stderr_with_a_non_zero_exit_and_write_nothing() {
     assert!(!output.status.success());
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("ends_on") && stderr.contains("ends before it starts"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("time_zone") && stderr.contains("Pacific/Atlantis"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("ends_on") && stderr.contains("ends before it starts"), "{stderr}");
+    assert!(stderr.contains("time_zone") && stderr.contains("Pacific/Atlantis"), "{stderr}");
     assert_eq!(json(&run(&db, &["stats", "--json"]))["congresses"], 0);
 
     let missing = run(&db, &["congress", "delete", "EHA 2099"]);

@@ -18,10 +18,7 @@ pub struct FieldProblem {
 
 impl FieldProblem {
     pub fn new(field: &str, message: impl Into<String>) -> Self {
-        Self {
-            field: field.to_owned(),
-            message: message.into(),
-        }
+        Self { field: field.to_owned(), message: message.into() }
     }
 }
 
@@ -51,17 +48,11 @@ pub enum CoreError {
 
 impl CoreError {
     pub fn not_found(what: &'static str, reference: impl ToString) -> Self {
-        Self::NotFound {
-            what,
-            reference: reference.to_string(),
-        }
+        Self::NotFound { what, reference: reference.to_string() }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Self::Io {
-            path: path.into(),
-            source,
-        }
+        Self::Io { path: path.into(), source }
     }
 }
 

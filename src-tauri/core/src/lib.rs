@@ -8,6 +8,7 @@
 pub mod congress;
 pub mod error;
 pub mod ids;
+pub mod program;
 pub mod settings;
 pub mod stats;
 pub mod store;

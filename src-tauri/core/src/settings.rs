@@ -37,9 +37,7 @@ impl Default for Settings {
 }
 
 pub async fn get(store: &Store) -> Result<Settings> {
-    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
-        .fetch_all(store.pool())
-        .await?;
+    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings").fetch_all(store.pool()).await?;
     // Start from the defaults and take each stored field that still fits, so
     // a value an older or newer version wrote in another shape costs only
     // that field, not every setting.
@@ -95,12 +93,7 @@ pub async fn update(store: &Store, settings: &Settings) -> Result<Settings> {
 
 fn check(settings: &Settings) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    if let Some(zone) = settings
-        .home_time_zone
-        .as_deref()
-        .map(str::trim)
-        .filter(|z| !z.is_empty())
-    {
+    if let Some(zone) = settings.home_time_zone.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
         if time::parse_zone(zone).is_none() {
             problems.push(FieldProblem::new(
                 "home_time_zone",
@@ -109,16 +102,10 @@ fn check(settings: &Settings) -> Vec<FieldProblem> {
         }
     }
     if settings.day_start_hour > 23 || settings.day_end_hour > 24 || settings.day_start_hour >= settings.day_end_hour {
-        problems.push(FieldProblem::new(
-            "day_end_hour",
-            "The day must end after it starts (hours 0–24).",
-        ));
+        problems.push(FieldProblem::new("day_end_hour", "The day must end after it starts (hours 0–24)."));
     }
     if !(5..=480).contains(&settings.default_meeting_minutes) {
-        problems.push(FieldProblem::new(
-            "default_meeting_minutes",
-            "A meeting lasts 5 to 480 minutes.",
-        ));
+        problems.push(FieldProblem::new("default_meeting_minutes", "A meeting lasts 5 to 480 minutes."));
     }
     if settings.buffer_minutes > 120 {
         problems.push(FieldProblem::new("buffer_minutes", "Keep the buffer under two hours."));

@@ -30,9 +30,7 @@ pub async fn collect(store: &Store) -> Result<Stats> {
     let mut counts = BTreeMap::new();
     for table in TABLES {
         // Table names come from the constant above, never from input.
-        let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
-            .fetch_one(store.pool())
-            .await?;
+        let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(store.pool()).await?;
         counts.insert(table.to_owned(), u64::try_from(n).unwrap_or_default());
     }
     Ok(Stats(counts))

@@ -49,22 +49,10 @@ async fn create_edit_and_find_again_after_reopening() {
 async fn resolve_by_id_name_or_short_name() {
     let (_dir, store) = temp_store().await;
     let created = congress::create(&store, &ash()).await.unwrap();
-    for reference in [
-        created.id.to_string(),
-        "ash 2026".into(),
-        "ASH26".into(),
-        " ash26 ".into(),
-    ] {
-        assert_eq!(
-            congress::resolve(&store, &reference).await.unwrap().id,
-            created.id,
-            "{reference}"
-        );
+    for reference in [created.id.to_string(), "ash 2026".into(), "ASH26".into(), " ash26 ".into()] {
+        assert_eq!(congress::resolve(&store, &reference).await.unwrap().id, created.id, "{reference}");
     }
-    assert!(matches!(
-        congress::resolve(&store, "EHA 2027").await,
-        Err(CoreError::NotFound { .. })
-    ));
+    assert!(matches!(congress::resolve(&store, "EHA 2027").await, Err(CoreError::NotFound { .. })));
 }
 
 #[tokio::test]
@@ -80,10 +68,7 @@ async fn names_and_short_names_are_unique() {
     assert_eq!(problems[0].field, "short_name");
     // Editing a congress may keep its own name.
     congress::update(&store, first.id, &ash()).await.unwrap();
-    assert!(congress::validate(&store, &ash(), Some(first.id))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(congress::validate(&store, &ash(), Some(first.id)).await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -91,10 +76,7 @@ async fn invalid_drafts_write_nothing() {
     let (_dir, store) = temp_store().await;
     let mut bad = ash();
     bad.ends_on = "2026-12-01".into();
-    assert!(matches!(
-        congress::create(&store, &bad).await,
-        Err(CoreError::Invalid(_))
-    ));
+    assert!(matches!(congress::create(&store, &bad).await, Err(CoreError::Invalid(_))));
     assert!(congress::list(&store).await.unwrap().is_empty());
 }
 
@@ -133,10 +115,7 @@ async fn delete_takes_the_program_but_keeps_people() {
     assert_eq!(stats.0["sessions"], 0);
     assert_eq!(stats.0["targets"], 0);
     assert_eq!(stats.0["people"], 1);
-    assert!(matches!(
-        congress::delete(&store, c.id).await,
-        Err(CoreError::NotFound { .. })
-    ));
+    assert!(matches!(congress::delete(&store, c.id).await, Err(CoreError::NotFound { .. })));
 }
 
 #[tokio::test]

@@ -90,29 +90,17 @@ pub(super) fn check(draft: &CongressDraft) -> Result<CheckedDraft, Vec<FieldProb
     }
     if let (Ok(start), Ok(end)) = (&starts_on, &ends_on) {
         if end < start {
-            problem(
-                "ends_on",
-                "The congress ends before it starts; check the end date.".into(),
-            );
+            problem("ends_on", "The congress ends before it starts; check the end date.".into());
         } else if (*end - *start).num_days() >= MAX_DAYS {
-            problem(
-                "ends_on",
-                format!("A congress lasts at most {MAX_DAYS} days; check the year."),
-            );
+            problem("ends_on", format!("A congress lasts at most {MAX_DAYS} days; check the year."));
         }
     }
 
     let zone = draft.time_zone.trim();
     if zone.is_empty() {
-        problem(
-            "time_zone",
-            "Choose the venue's time zone, e.g. America/New_York.".into(),
-        );
+        problem("time_zone", "Choose the venue's time zone, e.g. America/New_York.".into());
     } else if time::parse_zone(zone).is_none() {
-        problem(
-            "time_zone",
-            format!("“{zone}” is not a known time zone; pick one from the list, e.g. Europe/Madrid."),
-        );
+        problem("time_zone", format!("“{zone}” is not a known time zone; pick one from the list, e.g. Europe/Madrid."));
     }
 
     let website = optional(&draft.website);
@@ -124,14 +112,9 @@ pub(super) fn check(draft: &CongressDraft) -> Result<CheckedDraft, Vec<FieldProb
     }
 
     let hashtags = split_hashtags(&draft.hashtags);
-    if let Some(bad) = hashtags
-        .iter()
-        .find(|t| !t[1..].chars().all(|c| c.is_alphanumeric() || c == '_') || t.len() < 2)
+    if let Some(bad) = hashtags.iter().find(|t| !t[1..].chars().all(|c| c.is_alphanumeric() || c == '_') || t.len() < 2)
     {
-        problem(
-            "hashtags",
-            format!("“{bad}” is not a hashtag: use letters, digits and _ only."),
-        );
+        problem("hashtags", format!("“{bad}” is not a hashtag: use letters, digits and _ only."));
     }
 
     if !problems.is_empty() {
@@ -170,10 +153,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// without repeats.
 pub(super) fn split_hashtags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for raw in text
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|t| !t.is_empty())
-    {
+    for raw in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()) {
         let tag = format!("#{}", raw.trim_start_matches('#'));
         if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
             tags.push(tag);
@@ -200,12 +180,7 @@ mod tests {
     }
 
     fn fields(draft: &CongressDraft) -> Vec<String> {
-        check(draft)
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| p.field)
-            .collect()
+        check(draft).err().unwrap_or_default().into_iter().map(|p| p.field).collect()
     }
 
     #[test]
@@ -223,11 +198,7 @@ mod tests {
         let problems = check(&d).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "ends_on");
-        assert!(
-            problems[0].message.contains("ends before it starts"),
-            "{}",
-            problems[0].message
-        );
+        assert!(problems[0].message.contains("ends before it starts"), "{}", problems[0].message);
     }
 
     #[test]

@@ -39,10 +39,7 @@ impl Series {
 
     /// Reads a stored or typed series name; anything unknown is `Other`.
     pub fn parse(text: &str) -> Series {
-        Series::ALL
-            .into_iter()
-            .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
-            .unwrap_or(Series::Other)
+        Series::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(text.trim())).unwrap_or(Series::Other)
     }
 }
 

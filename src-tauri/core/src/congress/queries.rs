@@ -51,11 +51,9 @@ const COLUMNS: &str = "id, name, short_name, series, starts_on, ends_on, time_zo
 
 /// All congresses, the most recent first.
 pub async fn list(store: &Store) -> Result<Vec<Congress>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM congresses ORDER BY starts_on DESC, id DESC"
-    ))
-    .fetch_all(store.pool())
-    .await?;
+    let rows: Vec<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM congresses ORDER BY starts_on DESC, id DESC"))
+        .fetch_all(store.pool())
+        .await?;
     Ok(rows.into_iter().map(Congress::from).collect())
 }
 
@@ -64,8 +62,7 @@ pub async fn get(store: &Store, id: CongressId) -> Result<Congress> {
         .bind(id)
         .fetch_optional(store.pool())
         .await?;
-    row.map(Congress::from)
-        .ok_or_else(|| CoreError::not_found("congress", id))
+    row.map(Congress::from).ok_or_else(|| CoreError::not_found("congress", id))
 }
 
 /// The congress a user means by `reference`: its id, its name or its short
@@ -78,20 +75,15 @@ pub async fn resolve(store: &Store, reference: &str) -> Result<Congress> {
         }
     }
     for column in ["name", "short_name"] {
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM congresses WHERE {column} = ? COLLATE NOCASE ORDER BY id"
-        ))
-        .bind(reference)
-        .fetch_all(store.pool())
-        .await?;
+        let rows: Vec<Row> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM congresses WHERE {column} = ? COLLATE NOCASE ORDER BY id"))
+                .bind(reference)
+                .fetch_all(store.pool())
+                .await?;
         match rows.len() {
             0 => continue,
             1 => return Ok(rows.into_iter().next().expect("one row").into()),
-            n => {
-                return Err(CoreError::Conflict(format!(
-                    "“{reference}” matches {n} congresses; use the id instead"
-                )))
-            }
+            n => return Err(CoreError::Conflict(format!("“{reference}” matches {n} congresses; use the id instead"))),
         }
     }
     Err(CoreError::not_found("congress", format!("“{reference}”")))
@@ -152,10 +144,7 @@ pub async fn update(store: &Store, id: CongressId, draft: &CongressDraft) -> Res
 /// Deletes a congress with its program, targets, meetings, goals and
 /// congress-specific pitches. People, and notes on them, stay.
 pub async fn delete(store: &Store, id: CongressId) -> Result<()> {
-    let done = sqlx::query("DELETE FROM congresses WHERE id = ?")
-        .bind(id)
-        .execute(store.pool())
-        .await?;
+    let done = sqlx::query("DELETE FROM congresses WHERE id = ?").bind(id).execute(store.pool()).await?;
     if done.rows_affected() == 0 {
         return Err(CoreError::not_found("congress", id));
     }
@@ -227,10 +216,7 @@ pub(super) async fn name_clashes(
         .fetch_optional(store.pool())
         .await?;
         if let Some(other) = taken {
-            problems.push(FieldProblem::new(
-                field,
-                format!("“{other}” already uses “{value}”; choose another."),
-            ));
+            problems.push(FieldProblem::new(field, format!("“{other}” already uses “{value}”; choose another.")));
         }
     }
     Ok(problems)

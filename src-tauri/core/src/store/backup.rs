@@ -26,9 +26,8 @@ pub(super) async fn before_migrating(store: &Store, migrator: &Migrator) -> Resu
     if !has_table {
         return Ok(());
     }
-    let applied: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
-        .fetch_one(store.pool())
-        .await?;
+    let applied: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success").fetch_one(store.pool()).await?;
     let Some(current) = applied else { return Ok(()) };
     let newest = migrator.iter().map(|m| m.version).max().unwrap_or(0);
     if newest <= current {
@@ -38,9 +37,6 @@ pub(super) async fn before_migrating(store: &Store, migrator: &Migrator) -> Resu
     if target.exists() {
         std::fs::remove_file(&target).map_err(|e| CoreError::io(&target, e))?;
     }
-    sqlx::query("VACUUM INTO ?")
-        .bind(target.to_string_lossy().into_owned())
-        .execute(store.pool())
-        .await?;
+    sqlx::query("VACUUM INTO ?").bind(target.to_string_lossy().into_owned()).execute(store.pool()).await?;
     Ok(())
 }

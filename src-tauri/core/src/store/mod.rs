@@ -32,10 +32,7 @@ pub fn default_path() -> PathBuf {
     if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
         return PathBuf::from(path);
     }
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join(APP_IDENTIFIER)
-        .join("hallway.sqlite3")
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("hallway.sqlite3")
 }
 
 /// An open, migrated database. Cheap to clone (the pool is shared).
@@ -59,10 +56,7 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await?;
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         let store = Self { pool, path };
         backup::before_migrating(&store, &MIGRATOR).await?;
         MIGRATOR.run(&store.pool).await?;

@@ -1,0 +1,114 @@
+# Hallway's two everyday commands, `make run` and `make test`, plus the
+# pieces they are made of. Every target installs what it lacks (Debian
+# packages, npm packages, tauri-driver) so a fresh machine needs only these.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+NPM ?= npm
+# Debian packages for building the WebKitGTK app and driving it in tests.
+APT_PACKAGES := libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev \
+                webkit2gtk-driver xvfb curl
+TAURI_DRIVER_VERSION := 2.0.4
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/svelte.config.js -type f 2>/dev/null)
+
+.PHONY: help
+help:
+	@echo "make run      set up what is missing, build, and start Hallway"
+	@echo "make test     every check: format, clippy, Rust and UI tests, bindings, end to end"
+	@echo "make bench    benchmarks (prints figures)"
+	@echo "make fmt      format Rust code"
+	@echo "make bindings regenerate ui/src/lib/bindings.ts from the Rust commands"
+	@echo "make icons    regenerate icons/ from icons/source.svg"
+	@echo "make dev      the app against the Vite dev server (hot reload)"
+
+# ---------------------------------------------------------------- setup --
+
+.PHONY: deps system-deps npm-deps tauri-driver
+deps: system-deps npm-deps
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+npm-deps: ui/node_modules/.package-lock.json tests/e2e/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	$(NPM) ci --prefix ui --no-audit --no-fund
+	@touch $@
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/package-lock.json
+	$(NPM) ci --prefix tests/e2e --no-audit --no-fund
+	@touch $@
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked
+
+# ------------------------------------------------------------------ build --
+
+ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
+	$(NPM) --prefix ui run build
+
+.PHONY: ui build
+ui: ui/dist/index.html
+
+# The debug app and CLI; also what the end-to-end suite drives.
+build: system-deps ui
+	$(CARGO) build --workspace
+
+.PHONY: run dev
+run: build
+	$(CARGO) run --bin hallway
+
+dev: system-deps npm-deps
+	ui/node_modules/.bin/tauri dev --no-default-features
+
+# ------------------------------------------------------------------- test --
+
+.PHONY: test fmt fmt-check clippy rust-test ui-test bindings bindings-check e2e
+test: deps tauri-driver fmt-check ui-test ui clippy rust-test e2e
+	@echo "make test: every check passed"
+
+fmt:
+	$(CARGO) fmt --all
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy: system-deps ui
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# Includes tests/bindings.rs, which fails when ui/src/lib/bindings.ts is stale.
+rust-test: system-deps ui
+	$(CARGO) test --workspace
+
+bindings-check: system-deps ui
+	$(CARGO) test --test bindings
+
+bindings: system-deps ui
+	UPDATE_BINDINGS=1 $(CARGO) test --test bindings
+
+ui-test: ui/node_modules/.package-lock.json
+	$(NPM) --prefix ui run check
+	$(NPM) --prefix ui test
+
+e2e: build tauri-driver tests/e2e/node_modules/.package-lock.json
+	tests/e2e/run.sh
+
+# ------------------------------------------------------------------ other --
+
+.PHONY: bench icons
+bench: build
+	@echo "No benchmarks yet: the first arrive with the program importer."
+
+icons: ui/node_modules/.package-lock.json
+	convert -background none icons/source.svg -resize 1024x1024 PNG32:/tmp/hallway-icon.png
+	ui/node_modules/.bin/tauri icon /tmp/hallway-icon.png -o icons
+	rm -rf icons/android icons/ios

@@ -1,0 +1,78 @@
+//! Bytes to text for every reader: strips a BOM, reads UTF-16 when its BOM
+//! says so, and falls back to Windows-1252 (what Excel on Windows saves
+//! CSV as) when the bytes are not UTF-8. Binary junk is refused here, with a
+//! message, rather than fed to a parser that would make little of it.
+
+use super::item::ReadError;
+
+/// Decodes `bytes` as text, or says why it is not text.
+pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return std::str::from_utf8(rest).map(str::to_owned).map_err(|e| invalid_utf8(rest, e));
+    }
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        // Only UTF-16 is left here: the UTF-8 BOM was handled above.
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        if had_errors {
+            return Err(ReadError::new(format!("the file says it is {} but is not", encoding.name())));
+        }
+        return Ok(text.into_owned());
+    }
+    if looks_binary(bytes) {
+        return Err(ReadError::new("this is not a text file (it contains binary data)"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// NUL bytes, or many control characters, in the first 8 KiB.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
+    controls * 20 > head.len().max(1)
+}
+
+fn invalid_utf8(bytes: &[u8], err: std::str::Utf8Error) -> ReadError {
+    let line = 1 + bytes[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+    ReadError::at_line(line, "the file says it is UTF-8 but this line is not valid UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_utf8_and_windows_1252() {
+        assert_eq!(decode(b"\xEF\xBB\xBFcaf\xC3\xA9").unwrap(), "café");
+        assert_eq!(decode(b"caf\xE9;S\xE1nchez").unwrap(), "café;Sánchez");
+        assert_eq!(decode("\u{FEFF}x".as_bytes()).unwrap(), "x");
+    }
+
+    #[test]
+    fn utf16_either_way_round() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Sé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Sé".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(&le).unwrap(), "Sé");
+        assert_eq!(decode(&be).unwrap(), "Sé");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_err());
+        assert!(decode(&[0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, b'a']).is_err());
+    }
+
+    #[test]
+    fn bad_utf8_after_a_bom_names_the_line() {
+        let err = decode(b"\xEF\xBB\xBFok\nok\nbad \xC3(\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+    }
+}

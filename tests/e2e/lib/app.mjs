@@ -1,0 +1,66 @@
+// Starts the real Hallway binary for one test through tauri-driver, each run
+// on its own database file, and offers the few helpers every spec needs.
+import { remote } from 'webdriverio';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = join(here, '..', 'artifacts');
+const BIN = process.env.HALLWAY_BIN;
+const CLI = process.env.HALLWAY_CLI;
+const PORT = Number(process.env.E2E_DRIVER_PORT ?? 4444);
+
+/** A fresh database path in its own temporary folder. */
+export function tempDb() {
+  return join(mkdtempSync(join(tmpdir(), 'hallway-e2e-')), 'hallway.sqlite3');
+}
+
+/** Opens the app on `db` and waits until the UI has loaded its data. */
+export async function launch(db, { width = 1280, height = 800 } = {}) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: 'error',
+    connectionRetryCount: 0,
+    capabilities: {
+      'tauri:options': { application: BIN, args: ['--db', db] },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+  await browser.setWindowSize(width, height);
+  await browser.$('[data-testid="app-ready"]').waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+/** Runs hallway-cli against `db` and parses its JSON output. */
+export function cli(db, ...args) {
+  return JSON.parse(execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' }));
+}
+
+/** Saves a PNG of the window under tests/e2e/artifacts (git-ignored). */
+export async function screenshot(browser, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
+}
+
+/** Clears a field and types `text` into it, as a user would. */
+export async function fill(browser, testid, text) {
+  const field = await browser.$(`[data-testid="${testid}"]`);
+  await field.waitForDisplayed();
+  await field.clearValue();
+  if (text !== '') await field.setValue(text);
+  return field;
+}
+
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** The text of every element with `testid`, read in one step (no stale elements). */
+export function texts(browser, testid) {
+  return browser.execute(
+    (id) => [...document.querySelectorAll(`[data-testid="${id}"]`)].map((e) => e.textContent ?? ''),
+    testid,
+  );
+}

@@ -1,0 +1,16 @@
+// Why: single-letter shortcuts (`N` for new) must not fire while the user types in a field or
+// while a dialog is open; this is the one test for that.
+
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** True for a bare key press (no Ctrl/⌘/Alt) outside fields and dialogs. */
+export function isPlainShortcut(event: KeyboardEvent, key: string): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return false;
+  if (event.key.toLowerCase() !== key.toLowerCase()) return false;
+  if (isTypingTarget(event.target)) return false;
+  return !document.querySelector("dialog[open]");
+}

@@ -1,0 +1,19 @@
+// Why: builds the web UI that Tauri loads from ui/dist, and serves it on a fixed port for `tauri dev`.
+import { defineConfig } from "vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+
+export default defineConfig({
+  plugins: [svelte()],
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+    // Tauri's dev watcher rebuilds Rust; Vite need not watch it.
+    watch: { ignored: ["**/src-tauri/**", "**/target/**"] },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+  },
+});
