@@ -105,8 +105,10 @@ e2e: build tauri-driver tests/e2e/node_modules/.package-lock.json
 # ------------------------------------------------------------------ other --
 
 .PHONY: bench icons
-bench: build
-	@echo "No benchmarks yet: the first arrive with the program importer."
+# Release build of the CLI, then the figures on generated ASH-scale data.
+bench:
+	$(CARGO) build --release -p hallway-cli
+	target/release/hallway-cli bench
 
 icons: ui/node_modules/.package-lock.json
 	convert -background none icons/source.svg -resize 1024x1024 PNG32:/tmp/hallway-icon.png

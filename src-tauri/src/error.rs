@@ -24,6 +24,13 @@ pub enum CommandError {
     /// A file could not be read or written.
     #[error("{message}")]
     Io { message: String },
+    /// An imported file was unreadable or malformed; nothing was written.
+    /// `line` points at the problem when the reader knows it.
+    #[error("{message}")]
+    Import { message: String, file: String, line: Option<u32> },
+    /// The user cancelled; nothing was written.
+    #[error("{message}")]
+    Cancelled { message: String },
 }
 
 impl From<CoreError> for CommandError {
@@ -35,6 +42,10 @@ impl From<CoreError> for CommandError {
             CoreError::Conflict(_) => CommandError::Conflict { message },
             CoreError::Database(_) | CoreError::Migration(_) => CommandError::Storage { message },
             CoreError::Io { .. } => CommandError::Io { message },
+            CoreError::Import { file, detail } => {
+                CommandError::Import { message, file, line: detail.line.and_then(|l| u32::try_from(l).ok()) }
+            }
+            CoreError::Cancelled => CommandError::Cancelled { message },
         }
     }
 }

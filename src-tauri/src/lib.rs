@@ -12,15 +12,19 @@ pub use error::CommandError;
 
 use hallway_core::Store;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
-/// What every command can reach: the open database.
+/// What every command can reach: the open database, and the flag that asks
+/// a running import to stop.
 pub struct AppState {
     pub store: Store,
+    pub cancel_import: Arc<AtomicBool>,
 }
 
 /// The typed command list, shared by the app and the bindings generator.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(commands::all())
+    tauri_specta::Builder::<tauri::Wry>::new().commands(commands::all()).events(commands::events())
 }
 
 /// The TypeScript exporter settings used for `ui/src/lib/bindings.ts`.
@@ -56,7 +60,8 @@ pub fn run() {
     };
     let builder = specta_builder();
     tauri::Builder::default()
-        .manage(AppState { store })
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState { store, cancel_import: Arc::default() })
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

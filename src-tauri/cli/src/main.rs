@@ -7,7 +7,10 @@
 // Parsed arguments live once per process; boxing the big variants buys nothing.
 #![allow(clippy::large_enum_variant)]
 
+mod bench;
 mod congress;
+mod generate;
+mod program;
 
 use clap::{Parser, Subcommand};
 use hallway_core::{store, Store};
@@ -30,6 +33,32 @@ enum Command {
     /// Create, list and delete congresses.
     #[command(subcommand)]
     Congress(congress::CongressCommand),
+    /// Import, list, search and mark the congress program.
+    #[command(subcommand)]
+    Program(program::ProgramCommand),
+    /// Write a generated congress-scale program file (for load tests).
+    Generate {
+        /// ics or xml.
+        #[arg(long, default_value = "ics")]
+        format: String,
+        #[arg(long, default_value_t = 1000)]
+        sessions: usize,
+        #[arg(long, default_value_t = 8000)]
+        abstracts: usize,
+        #[arg(long, default_value_t = 70000)]
+        links: usize,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Print the benchmark figures (use a release build: `make bench`).
+    Bench {
+        /// Where generated files and databases go (default: a temp folder).
+        #[arg(long)]
+        work: Option<PathBuf>,
+    },
+    /// One timed import (run by `bench` in a child process).
+    #[command(hide = true)]
+    BenchImport { file: PathBuf },
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -62,11 +91,25 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> hallway_core::Result<()> {
+    // Commands that need no database of the user's.
+    match cli.command {
+        Command::Bench { work } => return bench::run(work).await,
+        Command::Generate { format, sessions, abstracts, links, output } => {
+            let first_day = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).expect("valid date");
+            let items = generate::program(first_day, sessions, abstracts, links);
+            let text = if format == "xml" { generate::frab_xml(&items) } else { generate::ics(&items) };
+            return std::fs::write(&output, text).map_err(|e| hallway_core::CoreError::io(&output, e));
+        }
+        _ => {}
+    }
     let path = cli.db.unwrap_or_else(store::default_path);
     let store = Store::open(&path).await?;
     let result = match cli.command {
         Command::Congress(command) => congress::run(&store, command).await,
+        Command::Program(command) => program::run(&store, command).await,
         Command::Stats { json } => stats(&store, json).await,
+        Command::BenchImport { file } => bench::import_child(&store, &file).await,
+        Command::Bench { .. } | Command::Generate { .. } => unreachable!("handled above"),
     };
     store.close().await;
     result

@@ -80,3 +80,40 @@ fn errors_go_to_stderr_with_a_non_zero_exit_and_write_nothing() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no congress matches"));
 }
+
+#[test]
+fn program_sample_list_attend_and_a_refused_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite3");
+    json(&run(&db, ASH));
+
+    let report = json(&run(&db, &["program", "sample", "--congress", "ASH26"]));
+    assert_eq!(report["format"], "sample");
+    let added = report["added"].as_u64().unwrap();
+    assert!(added > 40);
+
+    let list = json(&run(&db, &["program", "list", "--congress", "ASH 2026", "--json"]));
+    let sessions = list.as_array().unwrap();
+    assert_eq!(sessions.len() as u64, added);
+    let first = &sessions[0];
+    for field in ["key", "title", "starts_at", "ends_at", "room", "kind", "speakers"] {
+        assert!(first.get(field).is_some(), "missing {field} in {first}");
+    }
+    // RFC 3339 with the venue offset (Los Angeles in December: -08:00).
+    let starts = first["starts_at"].as_str().unwrap();
+    assert!(starts.starts_with("2026-12-05T07:00:00") && starts.ends_with("-08:00"), "{starts}");
+
+    let key = first["key"].as_str().unwrap();
+    let marked = json(&run(&db, &["program", "attend", "--congress", "ASH26", key]));
+    assert_eq!(marked["attendance"], "attending");
+
+    // Binary junk: refused, named, and nothing written.
+    let junk = dir.path().join("photo.ics");
+    std::fs::write(&junk, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe]).unwrap();
+    let refused = run(&db, &["program", "import", "--congress", "ASH26", junk.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("photo.ics") && stderr.contains("not a text file"), "{stderr}");
+    let after = json(&run(&db, &["program", "list", "--congress", "ASH26", "--json"]));
+    assert_eq!(after.as_array().unwrap().len() as u64, added);
+}

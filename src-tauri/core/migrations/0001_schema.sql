@@ -42,6 +42,7 @@ CREATE TABLE sessions (
     description      TEXT    NOT NULL DEFAULT '',
     url              TEXT,
     speakers         TEXT    NOT NULL DEFAULT '',  -- display copy of the linked persons, for lists and search
+    search_folded    TEXT    NOT NULL DEFAULT '',  -- title and speakers in ASCII ("Ødegård" -> "Odegard") for search
     source_format    TEXT,                        -- ics, frab_xml, pretalx_json, csv, sample
     content_hash     TEXT,                        -- of the imported fields, to tell unchanged from updated
     withdrawn        INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
@@ -227,47 +228,47 @@ CREATE TABLE settings (
 -- diacritics removed so "Sanchez" finds "Sánchez"; prefix indexes make
 -- search-as-you-type cheap.
 CREATE VIRTUAL TABLE people_fts USING fts5(
-    display_name, institution, email, position, city, country, tags, notes,
+    display_name, name_key, institution, email, position, city, country, tags, notes,
     content = 'people', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
-    INSERT INTO people_fts (rowid, display_name, institution, email, position, city, country, tags, notes)
-    VALUES (new.id, new.display_name, new.institution, new.email, new.position, new.city, new.country,
+    INSERT INTO people_fts (rowid, display_name, name_key, institution, email, position, city, country, tags, notes)
+    VALUES (new.id, new.display_name, new.name_key, new.institution, new.email, new.position, new.city, new.country,
             new.tags, new.notes);
 END;
 CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
-    INSERT INTO people_fts (people_fts, rowid, display_name, institution, email, position, city, country, tags, notes)
-    VALUES ('delete', old.id, old.display_name, old.institution, old.email, old.position, old.city, old.country,
+    INSERT INTO people_fts (people_fts, rowid, display_name, name_key, institution, email, position, city, country, tags, notes)
+    VALUES ('delete', old.id, old.display_name, old.name_key, old.institution, old.email, old.position, old.city, old.country,
             old.tags, old.notes);
 END;
-CREATE TRIGGER people_fts_update AFTER UPDATE OF display_name, institution, email, position, city, country, tags, notes
+CREATE TRIGGER people_fts_update AFTER UPDATE OF display_name, name_key, institution, email, position, city, country, tags, notes
     ON people BEGIN
-    INSERT INTO people_fts (people_fts, rowid, display_name, institution, email, position, city, country, tags, notes)
-    VALUES ('delete', old.id, old.display_name, old.institution, old.email, old.position, old.city, old.country,
+    INSERT INTO people_fts (people_fts, rowid, display_name, name_key, institution, email, position, city, country, tags, notes)
+    VALUES ('delete', old.id, old.display_name, old.name_key, old.institution, old.email, old.position, old.city, old.country,
             old.tags, old.notes);
-    INSERT INTO people_fts (rowid, display_name, institution, email, position, city, country, tags, notes)
-    VALUES (new.id, new.display_name, new.institution, new.email, new.position, new.city, new.country,
+    INSERT INTO people_fts (rowid, display_name, name_key, institution, email, position, city, country, tags, notes)
+    VALUES (new.id, new.display_name, new.name_key, new.institution, new.email, new.position, new.city, new.country,
             new.tags, new.notes);
 END;
 
 CREATE VIRTUAL TABLE sessions_fts USING fts5(
-    title, speakers, track, room, abstract_number, description,
+    title, speakers, search_folded, track, room, abstract_number, description,
     content = 'sessions', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 CREATE TRIGGER sessions_fts_insert AFTER INSERT ON sessions BEGIN
-    INSERT INTO sessions_fts (rowid, title, speakers, track, room, abstract_number, description)
-    VALUES (new.id, new.title, new.speakers, new.track, new.room, new.abstract_number, new.description);
+    INSERT INTO sessions_fts (rowid, title, speakers, search_folded, track, room, abstract_number, description)
+    VALUES (new.id, new.title, new.speakers, new.search_folded, new.track, new.room, new.abstract_number, new.description);
 END;
 CREATE TRIGGER sessions_fts_delete AFTER DELETE ON sessions BEGIN
-    INSERT INTO sessions_fts (sessions_fts, rowid, title, speakers, track, room, abstract_number, description)
-    VALUES ('delete', old.id, old.title, old.speakers, old.track, old.room, old.abstract_number, old.description);
+    INSERT INTO sessions_fts (sessions_fts, rowid, title, speakers, search_folded, track, room, abstract_number, description)
+    VALUES ('delete', old.id, old.title, old.speakers, old.search_folded, old.track, old.room, old.abstract_number, old.description);
 END;
-CREATE TRIGGER sessions_fts_update AFTER UPDATE OF title, speakers, track, room, abstract_number, description
+CREATE TRIGGER sessions_fts_update AFTER UPDATE OF title, speakers, search_folded, track, room, abstract_number, description
     ON sessions BEGIN
-    INSERT INTO sessions_fts (sessions_fts, rowid, title, speakers, track, room, abstract_number, description)
-    VALUES ('delete', old.id, old.title, old.speakers, old.track, old.room, old.abstract_number, old.description);
-    INSERT INTO sessions_fts (rowid, title, speakers, track, room, abstract_number, description)
-    VALUES (new.id, new.title, new.speakers, new.track, new.room, new.abstract_number, new.description);
+    INSERT INTO sessions_fts (sessions_fts, rowid, title, speakers, search_folded, track, room, abstract_number, description)
+    VALUES ('delete', old.id, old.title, old.speakers, old.search_folded, old.track, old.room, old.abstract_number, old.description);
+    INSERT INTO sessions_fts (rowid, title, speakers, search_folded, track, room, abstract_number, description)
+    VALUES (new.id, new.title, new.speakers, new.search_folded, new.track, new.room, new.abstract_number, new.description);
 END;

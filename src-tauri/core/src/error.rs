@@ -44,6 +44,14 @@ pub enum CoreError {
 
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+
+    /// A file could not be imported; nothing was written.
+    #[error("{file}: {detail}")]
+    Import { file: String, detail: crate::program::import::ReadError },
+
+    /// The user stopped a long operation; nothing was written.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
 }
 
 impl CoreError {

@@ -8,7 +8,10 @@
 pub mod congress;
 pub mod error;
 pub mod ids;
+pub mod people;
+pub mod plan;
 pub mod program;
+pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod store;

@@ -1,7 +1,8 @@
 //! Time helpers shared by every module: instants are stored as Unix seconds
-//! in UTC, congress days as ISO dates in the congress's IANA zone.
+//! in UTC, congress days as ISO dates in the congress's IANA zone, and shown
+//! with the congress zone's offset.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Now, as stored in `created_at`/`updated_at` columns.
@@ -24,4 +25,15 @@ pub fn zone_names() -> Vec<String> {
 /// A stored instant as a chrono value (out-of-range values clamp to the epoch).
 pub fn instant(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+/// A stored instant with the offset `zone` has at that moment, e.g.
+/// `2026-12-05T08:30:00-05:00` for New York: RFC 3339, and exact.
+pub fn in_zone(seconds: i64, zone: Tz) -> DateTime<FixedOffset> {
+    zone.from_utc_datetime(&instant(seconds).naive_utc()).fixed_offset()
+}
+
+/// The congress zone of a stored name, or UTC if a hand-edited file broke it.
+pub fn zone_or_utc(name: &str) -> Tz {
+    parse_zone(name).unwrap_or(Tz::UTC)
 }

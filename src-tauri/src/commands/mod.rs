@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod congress;
+pub mod program;
 pub mod settings;
 
 /// The full command list, in one place for the app and the bindings.
@@ -18,5 +19,18 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         congress::validate_congress,
         settings::get_settings,
         settings::update_settings,
+        program::import_program,
+        program::cancel_import,
+        program::load_sample_program,
+        program::list_sessions,
+        program::search_sessions,
+        program::session_detail,
+        program::set_attendance,
+        program::agenda_clashes,
     ]
+}
+
+/// Events the UI can listen to.
+pub fn events() -> tauri_specta::Events {
+    tauri_specta::collect_events![program::ProgramImportProgress]
 }

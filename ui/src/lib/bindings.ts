@@ -91,12 +91,85 @@ async updateSettings(settings: Settings) : Promise<Result<Settings, CommandError
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Imports a program file (path from the OS file dialog) into a congress.
+ */
+async importProgram(congressId: CongressId, path: string) : Promise<Result<ImportReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_program", { congressId, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks a running import to stop; it rolls back and reports `cancelled`.
+ */
+async cancelImport() : Promise<void> {
+    await TAURI_INVOKE("cancel_import");
+},
+async loadSampleProgram(congressId: CongressId) : Promise<Result<ImportReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("load_sample_program", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listSessions(congressId: CongressId) : Promise<Result<Session[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_sessions", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Session ids matching what was typed, best first.
+ */
+async searchSessions(congressId: CongressId, query: string) : Promise<Result<SessionId[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_sessions", { congressId, query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async sessionDetail(id: SessionId) : Promise<Result<SessionDetail, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("session_detail", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setAttendance(id: SessionId, attendance: Attendance | null) : Promise<Result<Session, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_attendance", { id, attendance }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async agendaClashes(congressId: CongressId) : Promise<Result<Clash[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("agenda_clashes", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
 /** user-defined events **/
 
 
+export const events = __makeEvents__<{
+programImportProgress: ProgramImportProgress
+}>({
+programImportProgress: "program-import-progress"
+})
 
 /** user-defined constants **/
 
@@ -104,11 +177,23 @@ async updateSettings(settings: Settings) : Promise<Result<Settings, CommandError
 
 /** user-defined types **/
 
+/**
+ * One item of the agenda, by what it is.
+ */
+export type AgendaItem = { type: "session"; id: SessionId }
 export type AppInfo = { version: string; 
 /**
  * The SQLite file holding all of the user's data.
  */
 database_path: string }
+/**
+ * Whether the user plans to be at a session.
+ */
+export type Attendance = "attending" | "maybe"
+/**
+ * Two agenda items that overlap, and when.
+ */
+export type Clash = { first: AgendaItem; second: AgendaItem; overlap_starts_at: string; overlap_ends_at: string }
 export type CommandError = 
 /**
  * The input broke one or more rules; `problems` names each field.
@@ -129,7 +214,16 @@ export type CommandError =
 /**
  * A file could not be read or written.
  */
-{ kind: "io"; message: string }
+{ kind: "io"; message: string } | 
+/**
+ * An imported file was unreadable or malformed; nothing was written.
+ * `line` points at the problem when the reader knows it.
+ */
+{ kind: "import"; message: string; file: string; line: number | null } | 
+/**
+ * The user cancelled; nothing was written.
+ */
+{ kind: "cancelled"; message: string }
 /**
  * A congress as the UI and the CLI see it.
  */
@@ -188,9 +282,92 @@ field: string;
  */
 message: string }
 /**
+ * How far an import has come: `done` of `total` items written.
+ */
+export type ImportProgress = { done: number; total: number }
+/**
+ * What an import did, as the CLI prints it and the UI reports it.
+ */
+export type ImportReport = { format: ProgramFormat; added: number; updated: number; unchanged: number; withdrawn: number; 
+/**
+ * Speakers and chairs not known before, now in People.
+ */
+people_added: number }
+/**
+ * A row of `people`.
+ */
+export type PersonId = number
+/**
+ * The program formats Hallway reads.
+ */
+export type ProgramFormat = "ics" | "frab_xml" | "pretalx_json" | "csv" | 
+/**
+ * The built-in sample program (never detected from a file).
+ */
+"sample"
+/**
+ * Sent while a program import runs, about every 200 sessions.
+ */
+export type ProgramImportProgress = ImportProgress
+/**
  * The society behind a congress, which decides things like its starter goals.
  */
 export type Series = "ash" | "eha" | "iach" | "ebmt" | "other"
+/**
+ * One session as lists show it. Times carry the congress zone's offset.
+ */
+export type Session = { id: SessionId; 
+/**
+ * The stable import key (UID, guid, abstract number, or a hash of title,
+ * start and room) that re-imports update by.
+ */
+key: string; title: string; kind: SessionKind; starts_at: string; ends_at: string; all_day: boolean; room: string | null; track: string | null; abstract_number: string | null; 
+/**
+ * Speakers and chairs, in program order.
+ */
+speakers: string[]; 
+/**
+ * Gone from the latest import of its source (kept for the user's marks).
+ */
+withdrawn: boolean; attendance: Attendance | null; 
+/**
+ * People on this session that are targets at this congress.
+ */
+target_ids: PersonId[]; 
+/**
+ * The item came from the built-in sample program.
+ */
+sample: boolean }
+export type SessionDetail = { session: Session; description: string; url: string | null; user_notes: string; people: SessionPerson[] }
+/**
+ * A row of `sessions` (an item of a congress program).
+ */
+export type SessionId = number
+export type SessionKind = "plenary" | "oral" | "poster" | "education" | 
+/**
+ * Industry-sponsored satellite symposia and product theatres.
+ */
+"satellite" | 
+/**
+ * Networking and social events: receptions, ASH-a-Palooza, meet-ups.
+ */
+"social" | 
+/**
+ * Coffee and lunch breaks, which the slot finder prefers for meetings.
+ */
+"break" | "other"
+/**
+ * Someone on a session, and where they stand as a target at its congress.
+ */
+export type SessionPerson = { person_id: PersonId; name: string; 
+/**
+ * speaker, chair or author.
+ */
+role: string; institution: string | null; 
+/**
+ * The target's status at this congress (idea, contacted, …), if a target.
+ */
+target_status: string | null; target_priority: string | null }
 export type Settings = { 
 /**
  * The congress the app opens on.

@@ -2,3 +2,64 @@
 //! marked for the personal agenda.
 
 pub mod import;
+mod kind;
+pub(crate) mod queries;
+pub mod sample;
+
+pub use kind::SessionKind;
+pub use queries::{detail, list, search, set_attendance, SessionDetail, SessionPerson};
+
+use crate::ids::{PersonId, SessionId};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Whether the user plans to be at a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    Attending,
+    Maybe,
+}
+
+impl Attendance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attendance::Attending => "attending",
+            Attendance::Maybe => "maybe",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Attendance> {
+        match text {
+            "attending" => Some(Attendance::Attending),
+            "maybe" => Some(Attendance::Maybe),
+            _ => None,
+        }
+    }
+}
+
+/// One session as lists show it. Times carry the congress zone's offset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct Session {
+    pub id: SessionId,
+    /// The stable import key (UID, guid, abstract number, or a hash of title,
+    /// start and room) that re-imports update by.
+    pub key: String,
+    pub title: String,
+    pub kind: SessionKind,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub all_day: bool,
+    pub room: Option<String>,
+    pub track: Option<String>,
+    pub abstract_number: Option<String>,
+    /// Speakers and chairs, in program order.
+    pub speakers: Vec<String>,
+    /// Gone from the latest import of its source (kept for the user's marks).
+    pub withdrawn: bool,
+    pub attendance: Option<Attendance>,
+    /// People on this session that are targets at this congress.
+    pub target_ids: Vec<PersonId>,
+    /// The item came from the built-in sample program.
+    pub sample: bool,
+}

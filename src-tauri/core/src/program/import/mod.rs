@@ -5,13 +5,19 @@
 //! [`ProgramItem`]s; `apply` then writes them to the database in one
 //! transaction.
 
+mod apply;
+#[cfg(test)]
+mod apply_tests;
 mod csv;
 mod frab_xml;
 mod ics;
 pub mod item;
 mod pretalx_json;
+mod resolve;
 pub mod text;
 
+pub(crate) use apply::write;
+pub use apply::{import_bytes, import_file, ImportProgress, ImportReport};
 pub use item::{ItemPerson, PersonRole, ProgramItem, ReadContext, ReadError, SourceTime};
 
 use serde::{Deserialize, Serialize};
@@ -24,6 +30,8 @@ pub enum ProgramFormat {
     FrabXml,
     PretalxJson,
     Csv,
+    /// The built-in sample program (never detected from a file).
+    Sample,
 }
 
 impl ProgramFormat {
@@ -33,6 +41,7 @@ impl ProgramFormat {
             ProgramFormat::FrabXml => "frab_xml",
             ProgramFormat::PretalxJson => "pretalx_json",
             ProgramFormat::Csv => "csv",
+            ProgramFormat::Sample => "sample",
         }
     }
 }
@@ -94,6 +103,7 @@ pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<(ProgramFormat, Vec<Progr
         ProgramFormat::FrabXml => frab_xml::read(&text::decode(bytes)?, ctx)?,
         ProgramFormat::PretalxJson => pretalx_json::read(&text::decode(bytes)?, ctx)?,
         ProgramFormat::Csv => csv::read(&text::decode(bytes)?, ctx)?,
+        ProgramFormat::Sample => return Err(ReadError::new("the sample program is not read from a file")),
     };
     Ok((format, items))
 }

@@ -1,0 +1,143 @@
+//! `hallway-cli bench`: the figures the issues ask for, measured on generated
+//! congress-scale data and printed as a table. Each import runs in a child
+//! process of its own so its peak memory (VmHWM) is its own. Benchmarks
+//! measure; nothing here asserts a time.
+
+use crate::generate;
+use chrono::NaiveDate;
+use hallway_core::congress::{self, CongressDraft};
+use hallway_core::program::import::{self, ImportProgress};
+use hallway_core::{program, CoreError, Result, Store};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+/// ASH scale: 1,000 sessions, 8,000 abstracts, 70,000 speaker links.
+const SESSIONS: usize = 1_000;
+const ABSTRACTS: usize = 8_000;
+const LINKS: usize = 70_000;
+
+pub async fn run(work: Option<PathBuf>) -> Result<()> {
+    let dir = match work {
+        Some(dir) => dir,
+        None => std::env::temp_dir().join(format!("hallway-bench-{}", std::process::id())),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
+    let first_day = NaiveDate::from_ymd_opt(2026, 12, 5).expect("valid date");
+    let items = generate::program(first_day, SESSIONS, ABSTRACTS, LINKS);
+    let links: usize = items.iter().map(|i| i.speakers.len()).sum();
+    let ics = dir.join("ash-scale.ics");
+    let xml = dir.join("ash-scale.xml");
+    write(&ics, &generate::ics(&items))?;
+    write(&xml, &generate::frab_xml(&items))?;
+
+    println!("Hallway benchmarks — {}", machine());
+    println!("data: {} items ({SESSIONS} sessions + {ABSTRACTS} abstracts), {links} speaker links", items.len());
+    println!();
+    println!("{:<46} {:>12} {:>10}", "measure", "value", "target");
+    for (label, file) in [("ICS", &ics), ("schedule.xml", &xml)] {
+        let size = std::fs::metadata(file).map_err(|e| CoreError::io(file, e))?.len();
+        let out = child(&dir, file)?;
+        let mb = size as f64 / 1_048_576.0;
+        println!("{:<46} {:>10.0}ms {:>10}", format!("import {label} ({mb:.1} MB) into empty db"), out[0], "≤ 1000ms");
+        println!("{:<46} {:>10.0}ms {:>10}", format!("re-import unchanged {label}"), out[1], "≤ 1000ms");
+        println!("{:<46} {:>10.0}MB {:>10}", format!("peak memory of the {label} import process"), out[2] / 1024.0, "");
+    }
+    let (p50, p99) = search_latency(&dir.join("bench-xml.sqlite3")).await?;
+    println!("{:<46} {:>10.2}ms {:>10}", "program search p50 (200 queries)", p50, "");
+    println!("{:<46} {:>10.2}ms {:>10}", "program search p99 (200 queries)", p99, "≤ 5ms");
+    Ok(())
+}
+
+/// Runs `hallway-cli bench-import` on `file` in a fresh process: returns
+/// [import ms, re-import ms, peak KiB].
+fn child(dir: &Path, file: &Path) -> Result<[f64; 3]> {
+    let exe = std::env::current_exe().map_err(|e| CoreError::io("current executable", e))?;
+    let db =
+        dir.join(if file.extension().is_some_and(|e| e == "ics") { "bench-ics.sqlite3" } else { "bench-xml.sqlite3" });
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let output = Command::new(exe)
+        .arg("--db")
+        .arg(&db)
+        .arg("bench-import")
+        .arg(file)
+        .output()
+        .map_err(|e| CoreError::io("hallway-cli bench-import", e))?;
+    if !output.status.success() {
+        return Err(CoreError::Conflict(format!("bench-import failed: {}", String::from_utf8_lossy(&output.stderr))));
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let numbers: Vec<f64> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    match numbers[..] {
+        [a, b, c] => Ok([a, b, c]),
+        _ => Err(CoreError::Conflict(format!("unexpected bench-import output: {text}"))),
+    }
+}
+
+/// The child's work: create the congress, import twice, print the figures.
+pub async fn import_child(store: &Store, file: &Path) -> Result<()> {
+    let draft = CongressDraft {
+        name: "ASH 2026 (generated)".into(),
+        starts_on: "2026-12-05".into(),
+        ends_on: "2026-12-08".into(),
+        time_zone: "America/New_York".into(),
+        ..Default::default()
+    };
+    let c = congress::create(store, &draft).await?;
+    let never = AtomicBool::new(false);
+    let quiet = |_: ImportProgress| {};
+    let start = Instant::now();
+    let first = import::import_file(store, c.id, file, &quiet, &never).await?;
+    let first_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let start = Instant::now();
+    let again = import::import_file(store, c.id, file, &quiet, &never).await?;
+    let again_ms = start.elapsed().as_secs_f64() * 1000.0;
+    eprintln!("first: {first:?}\nagain: {again:?}");
+    println!("{first_ms:.1} {again_ms:.1} {}", peak_kib());
+    Ok(())
+}
+
+async fn search_latency(db: &Path) -> Result<(f64, f64)> {
+    let store = Store::open(db).await?;
+    let c = congress::resolve(&store, "ASH 2026 (generated)").await?;
+    let words = ["myel", "lymph", "sanch", "ødeg", "müller", "outcomes", "1234", "cohort", "sickle", "trans", "car"];
+    let mut times: Vec<Duration> = Vec::with_capacity(200);
+    for i in 0..200 {
+        let query =
+            format!("{} {}", words[i % words.len()], if i % 3 == 0 { words[(i / 3) % words.len()] } else { "" });
+        let start = Instant::now();
+        let found = program::search(&store, c.id, &query, 200).await?;
+        times.push(start.elapsed());
+        std::hint::black_box(found);
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    Ok((ms(times[times.len() / 2]), ms(times[times.len() * 99 / 100])))
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| CoreError::io(path, e))
+}
+
+/// Peak resident set of this process, in KiB (Linux; 0 elsewhere).
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        .unwrap_or(0)
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    format!("{cpu}, {cores} cores")
+}

@@ -1,0 +1,152 @@
+//! `hallway-cli program …`: import, list, search and mark the program.
+//! The JSON printed by `import` and `list` is a contract automated checks
+//! read: add fields, never rename or remove them.
+
+use crate::print_json;
+use clap::Subcommand;
+use hallway_core::program::import::{self, ImportProgress};
+use hallway_core::program::{self, sample, Attendance, Session};
+use hallway_core::{congress, CoreError, Result, Store};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+#[derive(Subcommand)]
+pub enum ProgramCommand {
+    /// Import a program file (ICS, frab schedule.xml, pretalx schedule.json
+    /// or CSV) and print what changed as one JSON object.
+    Import {
+        /// The congress: id, name or short name.
+        #[arg(long)]
+        congress: String,
+        file: PathBuf,
+    },
+    /// List the sessions of a congress.
+    List {
+        #[arg(long)]
+        congress: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over titles, speakers, tracks, rooms and abstract numbers.
+    Search {
+        #[arg(long)]
+        congress: String,
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a session (by its key) attending, or maybe, or clear the mark.
+    Attend {
+        #[arg(long)]
+        congress: String,
+        key: String,
+        #[arg(long, conflicts_with = "clear")]
+        maybe: bool,
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Load the built-in sample program into a congress.
+    Sample {
+        #[arg(long)]
+        congress: String,
+    },
+}
+
+/// A session as the CLI prints it: times as RFC 3339 with the venue offset.
+#[derive(Serialize)]
+struct Listed<'a> {
+    key: &'a str,
+    title: &'a str,
+    starts_at: String,
+    ends_at: String,
+    room: &'a Option<String>,
+    track: &'a Option<String>,
+    kind: hallway_core::program::SessionKind,
+    speakers: &'a [String],
+    abstract_number: &'a Option<String>,
+    attendance: Option<Attendance>,
+    withdrawn: bool,
+}
+
+impl<'a> From<&'a Session> for Listed<'a> {
+    fn from(s: &'a Session) -> Self {
+        Listed {
+            key: &s.key,
+            title: &s.title,
+            starts_at: s.starts_at.to_rfc3339(),
+            ends_at: s.ends_at.to_rfc3339(),
+            room: &s.room,
+            track: &s.track,
+            kind: s.kind,
+            speakers: &s.speakers,
+            abstract_number: &s.abstract_number,
+            attendance: s.attendance,
+            withdrawn: s.withdrawn,
+        }
+    }
+}
+
+pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
+    match command {
+        ProgramCommand::Import { congress: reference, file } => {
+            let c = congress::resolve(store, &reference).await?;
+            let never = AtomicBool::new(false);
+            let quiet = |_: ImportProgress| {};
+            let report = import::import_file(store, c.id, &file, &quiet, &never).await?;
+            print_json(&report);
+        }
+        ProgramCommand::List { congress: reference, json } => {
+            let c = congress::resolve(store, &reference).await?;
+            let sessions = program::list(store, c.id).await?;
+            if json {
+                print_json(&sessions.iter().map(Listed::from).collect::<Vec<_>>());
+            } else {
+                sessions.iter().for_each(print_line);
+            }
+        }
+        ProgramCommand::Search { congress: reference, query, json } => {
+            let c = congress::resolve(store, &reference).await?;
+            let ids = program::search(store, c.id, &query, 200).await?;
+            let all = program::list(store, c.id).await?;
+            let found: Vec<&Session> = ids.iter().filter_map(|id| all.iter().find(|s| s.id == *id)).collect();
+            if json {
+                print_json(&found.into_iter().map(Listed::from).collect::<Vec<_>>());
+            } else {
+                found.into_iter().for_each(print_line);
+            }
+        }
+        ProgramCommand::Attend { congress: reference, key, maybe, clear } => {
+            let c = congress::resolve(store, &reference).await?;
+            let session = program::list(store, c.id)
+                .await?
+                .into_iter()
+                .find(|s| s.key == key)
+                .ok_or_else(|| CoreError::not_found("session", format!("key “{key}” in {}", c.name)))?;
+            let mark = match (clear, maybe) {
+                (true, _) => None,
+                (false, true) => Some(Attendance::Maybe),
+                (false, false) => Some(Attendance::Attending),
+            };
+            let updated = program::set_attendance(store, session.id, mark).await?;
+            print_json(&Listed::from(&updated));
+        }
+        ProgramCommand::Sample { congress: reference } => {
+            let c = congress::resolve(store, &reference).await?;
+            print_json(&sample::load(store, c.id).await?);
+        }
+    }
+    Ok(())
+}
+
+fn print_line(s: &Session) {
+    println!(
+        "{}  {}–{}  {:<18} {}{}",
+        s.starts_at.format("%a %d %b"),
+        s.starts_at.format("%H:%M"),
+        s.ends_at.format("%H:%M"),
+        s.room.as_deref().unwrap_or("").chars().take(18).collect::<String>(),
+        s.title,
+        if s.withdrawn { "  [withdrawn]" } else { "" }
+    );
+}

@@ -1,0 +1,89 @@
+//! Clashes: two things on the agenda at once. The agenda is every session
+//! marked attending (and, as meetings arrive, every meeting not cancelled);
+//! two items clash when their times overlap by at least a minute. Items that
+//! merely touch (one ends 10:30, the next starts 10:30) do not clash.
+
+use crate::ids::{CongressId, SessionId};
+use crate::program::queries::congress_zone;
+use crate::{time, Result, Store};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// One item of the agenda, by what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "type", content = "id", rename_all = "snake_case")]
+pub enum AgendaItem {
+    Session(SessionId),
+}
+
+/// Two agenda items that overlap, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct Clash {
+    pub first: AgendaItem,
+    pub second: AgendaItem,
+    pub overlap_starts_at: DateTime<FixedOffset>,
+    pub overlap_ends_at: DateTime<FixedOffset>,
+}
+
+/// Every overlapping pair among `items` (start, end, what), in time order.
+/// Sorted sweep: each item is compared only with those still running.
+pub fn overlaps<T: Copy>(items: &mut [(i64, i64, T)]) -> Vec<(T, T, i64, i64)> {
+    items.sort_by_key(|(start, end, _)| (*start, *end));
+    let mut found = Vec::new();
+    let mut running: Vec<(i64, i64, T)> = Vec::new();
+    for &(start, end, item) in items.iter() {
+        running.retain(|(_, other_end, _)| *other_end > start);
+        for &(other_start, other_end, other) in &running {
+            let (from, to) = (start.max(other_start), end.min(other_end));
+            if to - from >= 60 {
+                found.push((other, item, from, to));
+            }
+        }
+        running.push((start, end, item));
+    }
+    found
+}
+
+/// The clashes on a congress's agenda.
+pub async fn agenda(store: &Store, congress_id: CongressId) -> Result<Vec<Clash>> {
+    let zone = congress_zone(store, congress_id).await?;
+    let mut items: Vec<(i64, i64, AgendaItem)> = sqlx::query_as::<_, (i64, i64, SessionId)>(
+        "SELECT starts_at, ends_at, id FROM sessions \
+         WHERE congress_id = ? AND attendance = 'attending' AND withdrawn = 0 AND all_day = 0",
+    )
+    .bind(congress_id)
+    .fetch_all(store.pool())
+    .await?
+    .into_iter()
+    .map(|(start, end, id)| (start, end, AgendaItem::Session(id)))
+    .collect();
+    Ok(overlaps(&mut items)
+        .into_iter()
+        .map(|(first, second, from, to)| Clash {
+            first,
+            second,
+            overlap_starts_at: time::in_zone(from, zone),
+            overlap_ends_at: time::in_zone(to, zone),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::overlaps;
+
+    #[test]
+    fn overlapping_pairs_only() {
+        let mut items = [(0, 3600, 'a'), (1800, 5400, 'b'), (3600, 7200, 'c'), (9000, 9030, 'd'), (9000, 9600, 'e')];
+        let found = overlaps(&mut items);
+        // a–b overlap 30 min; b–c 30 min; a and c only touch; d–e overlap
+        // 30 s, under a minute: not a clash.
+        assert_eq!(found, vec![('a', 'b', 1800, 3600), ('b', 'c', 3600, 5400)]);
+    }
+
+    #[test]
+    fn one_long_item_clashes_with_each_inside_it() {
+        let mut items = [(0, 10_000, 'x'), (100, 200, 'y'), (300, 400, 'z')];
+        assert_eq!(overlaps(&mut items), vec![('x', 'y', 100, 200), ('x', 'z', 300, 400)]);
+    }
+}

@@ -1,0 +1,424 @@
+//! Writing a read program into the database, in one transaction.
+//!
+//! Re-importing the same program updates sessions in place by their stable
+//! key, marks sessions that vanished from the source as withdrawn, and keeps
+//! everything the user added (attendance marks, notes). Speakers and chairs
+//! become persons matched by normalised name. A failure or a cancel at any
+//! point rolls everything back: the database is left as it was.
+
+use super::item::{ProgramItem, ReadContext};
+use super::{read, resolve, ProgramFormat};
+use crate::ids::CongressId;
+use crate::people::name::{display_name, name_key};
+use crate::program::SessionKind;
+use crate::{congress, time, CoreError, Result, Store};
+use serde::{Deserialize, Serialize};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// What an import did, as the CLI prints it and the UI reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ImportReport {
+    pub format: ProgramFormat,
+    pub added: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub withdrawn: u32,
+    /// Speakers and chairs not known before, now in People.
+    pub people_added: u32,
+}
+
+/// How far an import has come: `done` of `total` items written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Rows per multi-row INSERT: large enough to make bulk imports fast, small
+/// enough to stay far below SQLite's limit on bound parameters.
+const BATCH: usize = 200;
+
+/// Reads `path` and imports it into the congress. See [`import_bytes`].
+pub async fn import_file(
+    store: &Store,
+    congress_id: CongressId,
+    path: &Path,
+    progress: &(dyn Fn(ImportProgress) + Send + Sync),
+    cancel: &AtomicBool,
+) -> Result<ImportReport> {
+    let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let size = tokio::fs::metadata(path).await.map_err(|e| CoreError::io(path, e))?.len();
+    if size > super::MAX_FILE_BYTES as u64 {
+        return Err(CoreError::Import {
+            file,
+            detail: super::ReadError::new(format!(
+                "the file is {} MB; Hallway reads program files up to {} MB",
+                size / (1024 * 1024),
+                super::MAX_FILE_BYTES / (1024 * 1024)
+            )),
+        });
+    }
+    let bytes = tokio::fs::read(path).await.map_err(|e| CoreError::io(path, e))?;
+    import_bytes(store, congress_id, &file, bytes, progress, cancel).await
+}
+
+/// Imports a program file's bytes (named `file` in messages) into a congress.
+pub async fn import_bytes(
+    store: &Store,
+    congress_id: CongressId,
+    file: &str,
+    bytes: Vec<u8>,
+    progress: &(dyn Fn(ImportProgress) + Send + Sync),
+    cancel: &AtomicBool,
+) -> Result<ImportReport> {
+    let congress = congress::get(store, congress_id).await?;
+    let zone = time::zone_or_utc(&congress.time_zone);
+    let ctx = ReadContext { zone, first_day: congress.starts_on, last_day: congress.ends_on };
+    let read_result = tokio::task::spawn_blocking(move || read(&bytes, &ctx))
+        .await
+        .map_err(|e| CoreError::Conflict(format!("the import stopped unexpectedly: {e}")))?;
+    let (format, items) = read_result.map_err(|detail| CoreError::Import { file: file.to_owned(), detail })?;
+    if items.is_empty() {
+        return Err(CoreError::Import {
+            file: file.to_owned(),
+            detail: super::ReadError::new("there are no sessions in this file"),
+        });
+    }
+    write(store, congress_id, format, zone, &items, progress, cancel).await
+}
+
+/// A session already stored for the congress.
+#[derive(sqlx::FromRow)]
+struct Existing {
+    key: String,
+    id: i64,
+    content_hash: Option<String>,
+    withdrawn: bool,
+    source_format: Option<String>,
+}
+
+/// A session ready to store, with what identifies and fingerprints it.
+struct Prepared<'a> {
+    key: String,
+    hash: String,
+    item: &'a ProgramItem,
+    kind: SessionKind,
+    starts_at: i64,
+    ends_at: i64,
+    all_day: bool,
+    /// (display name, name key, role) in program order.
+    people: Vec<(String, String, &'static str)>,
+}
+
+/// Writes read items, as coming from `format`, into a congress. Withdrawal
+/// only touches sessions that came from the same format, so importing a
+/// personal agenda (ICS) never withdraws the published program (XML).
+pub(crate) async fn write(
+    store: &Store,
+    congress_id: CongressId,
+    format: ProgramFormat,
+    zone: chrono_tz::Tz,
+    items: &[ProgramItem],
+    progress: &(dyn Fn(ImportProgress) + Send + Sync),
+    cancel: &AtomicBool,
+) -> Result<ImportReport> {
+    let source = format.as_str();
+    let prepared = prepare(items, zone);
+    let total = u32::try_from(prepared.len()).unwrap_or(u32::MAX);
+    let now = time::now_seconds();
+    let mut tx = store.pool().begin().await?;
+
+    let existing: Vec<Existing> =
+        sqlx::query_as("SELECT key, id, content_hash, withdrawn, source_format FROM sessions WHERE congress_id = ?")
+            .bind(congress_id)
+            .fetch_all(&mut *tx)
+            .await?;
+    let known: HashMap<&str, (i64, Option<&str>, bool)> =
+        existing.iter().map(|e| (e.key.as_str(), (e.id, e.content_hash.as_deref(), e.withdrawn))).collect();
+
+    let people_added = add_missing_people(&mut tx, &prepared, now).await?;
+    let person_ids = person_ids(&mut tx).await?;
+
+    let mut report = ImportReport { format, added: 0, updated: 0, unchanged: 0, withdrawn: 0, people_added };
+    let mut new_items: Vec<&Prepared> = Vec::new();
+    let mut relink: Vec<(i64, &Prepared)> = Vec::new();
+    for (done, p) in prepared.iter().enumerate() {
+        match known.get(p.key.as_str()) {
+            None => new_items.push(p),
+            Some((_, Some(hash), withdrawn)) if *hash == p.hash && *withdrawn == p.item.cancelled => {
+                report.unchanged += 1;
+            }
+            Some((id, _, _)) => {
+                update_session(&mut tx, *id, p, source, now).await?;
+                relink.push((*id, p));
+                report.updated += u32::from(!p.item.cancelled);
+                report.withdrawn += u32::from(p.item.cancelled);
+            }
+        }
+        if done % 1000 == 999 {
+            check(cancel)?;
+        }
+    }
+
+    let max_before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sessions").fetch_one(&mut *tx).await?;
+    for (n, chunk) in new_items.chunks(BATCH).enumerate() {
+        check(cancel)?;
+        insert_sessions(&mut tx, congress_id, source, chunk, now).await?;
+        let done = report.unchanged + report.updated + report.withdrawn + ((n * BATCH + chunk.len()) as u32);
+        progress(ImportProgress { done: done.min(total), total });
+    }
+    report.added = new_items.iter().filter(|p| !p.item.cancelled).count() as u32;
+    report.withdrawn += new_items.iter().filter(|p| p.item.cancelled).count() as u32;
+
+    let new_ids: HashMap<String, i64> =
+        sqlx::query_as::<_, (String, i64)>("SELECT key, id FROM sessions WHERE congress_id = ? AND id > ?")
+            .bind(congress_id)
+            .bind(max_before)
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .collect();
+    relink.extend(new_items.iter().filter_map(|p| new_ids.get(&p.key).map(|id| (*id, *p))));
+    link_people(&mut tx, &relink, &person_ids, cancel).await?;
+
+    // Sessions of this source that the file no longer has.
+    let seen: HashSet<&str> = prepared.iter().map(|p| p.key.as_str()).collect();
+    let vanished: Vec<i64> = existing
+        .iter()
+        .filter(|e| !e.withdrawn && e.source_format.as_deref() == Some(source) && !seen.contains(e.key.as_str()))
+        .map(|e| e.id)
+        .collect();
+    for chunk in vanished.chunks(BATCH) {
+        let mut q = QueryBuilder::<Sqlite>::new("UPDATE sessions SET withdrawn = 1, updated_at = ");
+        q.push_bind(now).push(" WHERE id IN (");
+        let mut ids = q.separated(", ");
+        for id in chunk {
+            ids.push_bind(*id);
+        }
+        q.push(")");
+        q.build().execute(&mut *tx).await?;
+    }
+    report.withdrawn += vanished.len() as u32;
+
+    check(cancel)?;
+    tx.commit().await?;
+    progress(ImportProgress { done: total, total });
+    Ok(report)
+}
+
+fn check(cancel: &AtomicBool) -> Result<()> {
+    if cancel.load(Ordering::Relaxed) {
+        return Err(CoreError::Cancelled);
+    }
+    Ok(())
+}
+
+fn prepare(items: &[ProgramItem], zone: chrono_tz::Tz) -> Vec<Prepared<'_>> {
+    let mut used: HashMap<String, u32> = HashMap::new();
+    items
+        .iter()
+        .map(|item| {
+            let (starts_at, ends_at, all_day) = resolve::span(item, zone);
+            let base = item.source_id.as_deref().map(str::trim).filter(|id| !id.is_empty()).map_or_else(
+                || {
+                    let room = item.room.as_deref().unwrap_or("");
+                    format!("h:{:016x}", fnv1a(&[item.title.trim(), &starts_at.to_string(), room]))
+                },
+                |id| id.chars().take(300).collect(),
+            );
+            // The same key twice in one file (a poster and its oral slot
+            // sharing an abstract number): number the repeats, in file order.
+            let seen = used.entry(base.clone()).or_insert(0);
+            *seen += 1;
+            let key = if *seen == 1 { base } else { format!("{base}#{seen}") };
+            let people: Vec<(String, String, &'static str)> = item
+                .people
+                .iter()
+                .map(|p| (display_name(&p.name), name_key(&p.name), p.role.as_str()))
+                .filter(|(name, key, _)| !name.is_empty() && !key.is_empty())
+                .collect();
+            let kind = SessionKind::recognise(item.kind_hint.as_deref(), &item.title);
+            let names: Vec<&str> = people.iter().map(|(n, _, _)| n.as_str()).collect();
+            let hash = format!(
+                "{:016x}",
+                fnv1a(&[
+                    &item.title,
+                    kind.as_str(),
+                    &starts_at.to_string(),
+                    &ends_at.to_string(),
+                    if all_day { "1" } else { "0" },
+                    item.room.as_deref().unwrap_or(""),
+                    item.track.as_deref().unwrap_or(""),
+                    item.abstract_number.as_deref().unwrap_or(""),
+                    item.description.as_deref().unwrap_or(""),
+                    item.url.as_deref().unwrap_or(""),
+                    &names.join("; "),
+                ])
+            );
+            Prepared { key, hash, item, kind, starts_at, ends_at, all_day, people }
+        })
+        .collect()
+}
+
+/// FNV-1a over the parts, separated so ("ab","c") and ("a","bc") differ. A
+/// fingerprint for change detection, not a security boundary.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain(std::iter::once(0x1f)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+fn speakers_text(p: &Prepared) -> String {
+    p.people.iter().map(|(name, _, _)| name.as_str()).collect::<Vec<_>>().join("; ")
+}
+
+/// Title and speakers in ASCII, so "odeg" finds "Ødegård" (letters such as
+/// Ø or ß have no accent for FTS5's own folding to remove).
+fn folded(p: &Prepared) -> String {
+    deunicode::deunicode(&format!("{} {}", p.item.title, speakers_text(p)))
+}
+
+async fn insert_sessions(
+    tx: &mut SqliteConnection,
+    congress_id: CongressId,
+    source: &str,
+    chunk: &[&Prepared<'_>],
+    now: i64,
+) -> Result<()> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO sessions (congress_id, key, title, kind, starts_at, ends_at, all_day, room, track, \
+         abstract_number, description, url, speakers, search_folded, source_format, content_hash, withdrawn, created_at, updated_at) ",
+    );
+    q.push_values(chunk, |mut row, p| {
+        row.push_bind(congress_id)
+            .push_bind(&p.key)
+            .push_bind(&p.item.title)
+            .push_bind(p.kind.as_str())
+            .push_bind(p.starts_at)
+            .push_bind(p.ends_at)
+            .push_bind(p.all_day)
+            .push_bind(&p.item.room)
+            .push_bind(&p.item.track)
+            .push_bind(&p.item.abstract_number)
+            .push_bind(p.item.description.clone().unwrap_or_default())
+            .push_bind(&p.item.url)
+            .push_bind(speakers_text(p))
+            .push_bind(folded(p))
+            .push_bind(source.to_owned())
+            .push_bind(&p.hash)
+            .push_bind(p.item.cancelled)
+            .push_bind(now)
+            .push_bind(now);
+    });
+    q.build().execute(&mut *tx).await?;
+    Ok(())
+}
+
+async fn update_session(tx: &mut SqliteConnection, id: i64, p: &Prepared<'_>, source: &str, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE sessions SET title = ?, kind = ?, starts_at = ?, ends_at = ?, all_day = ?, room = ?, track = ?, \
+         abstract_number = ?, description = ?, url = ?, speakers = ?, search_folded = ?, source_format = ?, content_hash = ?, \
+         withdrawn = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(&p.item.title)
+    .bind(p.kind.as_str())
+    .bind(p.starts_at)
+    .bind(p.ends_at)
+    .bind(p.all_day)
+    .bind(&p.item.room)
+    .bind(&p.item.track)
+    .bind(&p.item.abstract_number)
+    .bind(p.item.description.clone().unwrap_or_default())
+    .bind(&p.item.url)
+    .bind(speakers_text(p))
+    .bind(folded(p))
+    .bind(source)
+    .bind(&p.hash)
+    .bind(p.item.cancelled)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Adds a person for every speaker or chair whose normalised name matches
+/// nobody yet; returns how many were added.
+async fn add_missing_people(tx: &mut SqliteConnection, prepared: &[Prepared<'_>], now: i64) -> Result<u32> {
+    let known: HashSet<String> =
+        sqlx::query_scalar("SELECT name_key FROM people WHERE deleted_at IS NULL AND merged_into IS NULL")
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .collect();
+    let mut fresh: Vec<(&str, &str)> = Vec::new();
+    let mut added: HashSet<&str> = HashSet::new();
+    for (name, key, _) in prepared.iter().flat_map(|p| p.people.iter()) {
+        if !known.contains(key) && added.insert(key) {
+            fresh.push((name, key));
+        }
+    }
+    for chunk in fresh.chunks(BATCH) {
+        let mut q =
+            QueryBuilder::<Sqlite>::new("INSERT INTO people (display_name, name_key, source, created_at, updated_at) ");
+        q.push_values(chunk, |mut row, (name, key)| {
+            row.push_bind(*name).push_bind(*key).push_bind("program").push_bind(now).push_bind(now);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    Ok(fresh.len() as u32)
+}
+
+/// Name key → person id; where several share a key, the oldest wins.
+async fn person_ids(tx: &mut SqliteConnection) -> Result<HashMap<String, i64>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT name_key, MIN(id) FROM people WHERE deleted_at IS NULL AND merged_into IS NULL GROUP BY name_key",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+async fn link_people(
+    tx: &mut SqliteConnection,
+    sessions: &[(i64, &Prepared<'_>)],
+    person_ids: &HashMap<String, i64>,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    for chunk in sessions.chunks(BATCH) {
+        let mut q = QueryBuilder::<Sqlite>::new("DELETE FROM session_people WHERE session_id IN (");
+        let mut ids = q.separated(", ");
+        for (id, _) in chunk {
+            ids.push_bind(*id);
+        }
+        q.push(")");
+        q.build().execute(&mut *tx).await?;
+    }
+    let links: Vec<(i64, i64, &str, i64)> = sessions
+        .iter()
+        .flat_map(|(session_id, p)| {
+            p.people.iter().enumerate().filter_map(move |(position, (_, key, role))| {
+                person_ids.get(key).map(|person_id| (*session_id, *person_id, *role, position as i64))
+            })
+        })
+        .collect();
+    for chunk in links.chunks(BATCH) {
+        check(cancel)?;
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT OR IGNORE INTO session_people (session_id, person_id, role, position) ",
+        );
+        q.push_values(chunk, |mut row, (session_id, person_id, role, position)| {
+            row.push_bind(*session_id).push_bind(*person_id).push_bind(*role).push_bind(*position);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! Re-import semantics of `apply::write` on a real database: added, updated,
+//! unchanged and withdrawn counts; user marks kept; speakers linked to one
+//! person across spellings; a cancel leaves nothing behind.
+
+use super::item::{ItemPerson, PersonRole, ProgramItem, SourceTime};
+use super::{write, ImportProgress, ProgramFormat};
+use crate::congress::{self, CongressDraft};
+use crate::ids::CongressId;
+use crate::program::{self, Attendance};
+use crate::{stats, CoreError, Store};
+use chrono::NaiveDate;
+use std::sync::atomic::AtomicBool;
+
+async fn setup() -> (tempfile::TempDir, Store, CongressId) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("h.sqlite3")).await.unwrap();
+    let draft = CongressDraft {
+        name: "EHA 2027".into(),
+        starts_on: "2027-06-10".into(),
+        ends_on: "2027-06-13".into(),
+        time_zone: "Europe/Madrid".into(),
+        ..Default::default()
+    };
+    let id = congress::create(&store, &draft).await.unwrap().id;
+    (dir, store, id)
+}
+
+fn talk(id: &str, title: &str, hour: u32, speakers: &[&str]) -> ProgramItem {
+    let start = NaiveDate::from_ymd_opt(2027, 6, 11).unwrap().and_hms_opt(hour, 0, 0).unwrap();
+    let mut item = ProgramItem::new(title, SourceTime::Floating(start), 1);
+    item.source_id = Some(id.into());
+    item.duration_minutes = Some(60);
+    item.room = Some("Hall A".into());
+    item.people = speakers.iter().map(|n| ItemPerson { name: (*n).into(), role: PersonRole::Speaker }).collect();
+    item
+}
+
+async fn import(store: &Store, c: CongressId, items: &[ProgramItem]) -> super::ImportReport {
+    let never = AtomicBool::new(false);
+    write(store, c, ProgramFormat::FrabXml, chrono_tz::Europe::Madrid, items, &|_: ImportProgress| {}, &never)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn reimport_updates_in_place_keeps_marks_and_withdraws_what_vanished() {
+    let (_dir, store, c) = setup().await;
+    let first = vec![
+        talk("a", "Myeloma update", 9, &["Ana Sánchez", "Jürgen Müller"]),
+        talk("b", "CAR-T toxicity", 10, &["Sánchez, Ana"]),
+        talk("c", "Poster walk", 11, &[]),
+    ];
+    let report = import(&store, c, &first).await;
+    assert_eq!((report.added, report.updated, report.unchanged, report.withdrawn), (3, 0, 0, 0));
+    assert_eq!(report.people_added, 2, "Ana Sánchez in two spellings is one person");
+
+    let sessions = program::list(&store, c).await.unwrap();
+    let a = sessions.iter().find(|s| s.key == "a").unwrap();
+    assert_eq!(a.starts_at.to_rfc3339(), "2027-06-11T09:00:00+02:00");
+    assert_eq!(a.speakers, vec!["Ana Sánchez", "Jürgen Müller"]);
+    program::set_attendance(&store, a.id, Some(Attendance::Attending)).await.unwrap();
+
+    // Same file again: nothing changes.
+    let again = import(&store, c, &first).await;
+    assert_eq!((again.added, again.updated, again.unchanged, again.withdrawn), (0, 0, 3, 0));
+
+    // "a" moves an hour, "c" vanishes, "d" is new.
+    let second = vec![
+        talk("a", "Myeloma update", 12, &["Ana Sánchez", "Jürgen Müller"]),
+        talk("b", "CAR-T toxicity", 10, &["Sánchez, Ana"]),
+        talk("d", "Late-breaking abstracts", 15, &["Wei Zhang"]),
+    ];
+    let report = import(&store, c, &second).await;
+    assert_eq!((report.added, report.updated, report.unchanged, report.withdrawn), (1, 1, 1, 1));
+    let sessions = program::list(&store, c).await.unwrap();
+    let a = sessions.iter().find(|s| s.key == "a").unwrap();
+    assert_eq!(a.starts_at.to_rfc3339(), "2027-06-11T12:00:00+02:00");
+    assert_eq!(a.attendance, Some(Attendance::Attending), "the user's mark survives the update");
+    assert!(sessions.iter().find(|s| s.key == "c").unwrap().withdrawn);
+    assert_eq!(sessions.len(), 4, "withdrawn sessions are kept, flagged");
+
+    let counts = stats::collect(&store).await.unwrap().0;
+    assert_eq!(counts["people"], 3);
+    assert_eq!(counts["session_people"], 4);
+}
+
+#[tokio::test]
+async fn keys_fall_back_to_title_start_and_room_and_repeats_are_numbered() {
+    let (_dir, store, c) = setup().await;
+    let mut x = talk("", "Coffee", 10, &[]);
+    x.source_id = None;
+    let dup1 = talk("LBA-1", "Late breaking 1", 9, &[]);
+    let dup2 = talk("LBA-1", "Late breaking 1 (poster)", 18, &[]);
+    import(&store, c, &[x.clone(), dup1.clone(), dup2.clone()]).await;
+    let keys: Vec<String> = program::list(&store, c).await.unwrap().into_iter().map(|s| s.key).collect();
+    assert!(keys.iter().any(|k| k.starts_with("h:")), "{keys:?}");
+    assert!(keys.contains(&"LBA-1".to_string()) && keys.contains(&"LBA-1#2".to_string()), "{keys:?}");
+    let again = import(&store, c, &[x, dup1, dup2]).await;
+    assert_eq!(again.unchanged, 3);
+}
+
+#[tokio::test]
+async fn a_cancelled_import_writes_nothing() {
+    let (_dir, store, c) = setup().await;
+    let items: Vec<ProgramItem> = (0..500).map(|i| talk(&format!("k{i}"), "Talk", 9, &["Ana Sánchez"])).collect();
+    let cancel = AtomicBool::new(true);
+    let result =
+        write(&store, c, ProgramFormat::Csv, chrono_tz::Europe::Madrid, &items, &|_: ImportProgress| {}, &cancel).await;
+    assert!(matches!(result, Err(CoreError::Cancelled)));
+    let counts = stats::collect(&store).await.unwrap().0;
+    assert_eq!((counts["sessions"], counts["people"], counts["session_people"]), (0, 0, 0));
+}
+
+#[tokio::test]
+async fn search_finds_speakers_without_accents_and_abstract_numbers() {
+    let (_dir, store, c) = setup().await;
+    let mut item = talk("a", "Menin inhibitors in NPM1 AML", 9, &["Søren Ødegård"]);
+    item.abstract_number = Some("LBA-4567".into());
+    import(&store, c, &[item, talk("b", "Myeloma", 10, &["Ana Sánchez"])]).await;
+    let sessions = program::list(&store, c).await.unwrap();
+    let by_key = |k: &str| sessions.iter().find(|s| s.key == k).unwrap().id;
+    assert_eq!(program::search(&store, c, "odeg", 50).await.unwrap(), vec![by_key("a")]);
+    assert_eq!(program::search(&store, c, "sanchez", 50).await.unwrap(), vec![by_key("b")]);
+    assert_eq!(program::search(&store, c, "4567", 50).await.unwrap(), vec![by_key("a")]);
+    assert_eq!(program::search(&store, c, "menin npm1", 50).await.unwrap(), vec![by_key("a")]);
+    assert!(program::search(&store, c, "\"", 50).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_sample_program_loads_once_and_reloads_unchanged() {
+    let (_dir, store, c) = setup().await;
+    let first = program::sample::load(&store, c).await.unwrap();
+    assert!(first.added > 40, "{first:?}");
+    let again = program::sample::load(&store, c).await.unwrap();
+    assert_eq!((again.added, again.unchanged), (0, first.added));
+    assert!(program::list(&store, c).await.unwrap().iter().all(|s| s.sample));
+}

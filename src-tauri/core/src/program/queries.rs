@@ -1,0 +1,154 @@
+//! Reading the program: every session of a congress for the Program screen,
+//! full-text search, one session's detail with its people, and the user's
+//! attending/maybe marks.
+
+use super::{Attendance, Session, SessionKind};
+use crate::congress;
+use crate::ids::{CongressId, PersonId, SessionId};
+use crate::{search, time, CoreError, Result, Store};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: SessionId,
+    key: String,
+    title: String,
+    kind: String,
+    starts_at: i64,
+    ends_at: i64,
+    all_day: bool,
+    room: Option<String>,
+    track: Option<String>,
+    abstract_number: Option<String>,
+    speakers: String,
+    withdrawn: bool,
+    attendance: Option<String>,
+    source_format: Option<String>,
+    target_ids: Option<String>,
+}
+
+impl Row {
+    fn into_session(self, zone: Tz) -> Session {
+        Session {
+            id: self.id,
+            key: self.key,
+            title: self.title,
+            kind: SessionKind::parse(&self.kind),
+            starts_at: time::in_zone(self.starts_at, zone),
+            ends_at: time::in_zone(self.ends_at, zone),
+            all_day: self.all_day,
+            room: self.room,
+            track: self.track,
+            abstract_number: self.abstract_number,
+            speakers: self.speakers.split("; ").filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            withdrawn: self.withdrawn,
+            attendance: self.attendance.as_deref().and_then(Attendance::parse),
+            target_ids: self
+                .target_ids
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|id| id.parse().ok().map(PersonId))
+                .collect(),
+            sample: self.source_format.as_deref() == Some("sample"),
+        }
+    }
+}
+
+const SELECT: &str = "SELECT s.id, s.key, s.title, s.kind, s.starts_at, s.ends_at, s.all_day, s.room, s.track, \
+     s.abstract_number, s.speakers, s.withdrawn, s.attendance, s.source_format, \
+     (SELECT group_concat(sp.person_id) FROM session_people sp \
+        JOIN targets t ON t.person_id = sp.person_id AND t.congress_id = s.congress_id \
+       WHERE sp.session_id = s.id) AS target_ids \
+     FROM sessions s";
+
+/// Every session of a congress, in time order (withdrawn ones included and
+/// flagged, so marks on them stay visible).
+pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Session>> {
+    let zone = congress_zone(store, congress_id).await?;
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("{SELECT} WHERE s.congress_id = ? ORDER BY s.starts_at, s.room, s.title, s.id"))
+            .bind(congress_id)
+            .fetch_all(store.pool())
+            .await?;
+    Ok(rows.into_iter().map(|r| r.into_session(zone)).collect())
+}
+
+/// Sessions matching `typed` in title, speakers, track, room, abstract number
+/// or description, best first, at most `limit`.
+pub async fn search(store: &Store, congress_id: CongressId, typed: &str, limit: u32) -> Result<Vec<SessionId>> {
+    let Some(query) = search::fts_query(typed) else { return Ok(Vec::new()) };
+    let ids = sqlx::query_scalar(
+        "SELECT s.id FROM sessions_fts JOIN sessions s ON s.id = sessions_fts.rowid \
+         WHERE sessions_fts MATCH ? AND s.congress_id = ? ORDER BY rank LIMIT ?",
+    )
+    .bind(query)
+    .bind(congress_id)
+    .bind(limit)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(ids)
+}
+
+/// Someone on a session, and where they stand as a target at its congress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, sqlx::FromRow)]
+pub struct SessionPerson {
+    pub person_id: PersonId,
+    pub name: String,
+    /// speaker, chair or author.
+    pub role: String,
+    pub institution: Option<String>,
+    /// The target's status at this congress (idea, contacted, …), if a target.
+    pub target_status: Option<String>,
+    pub target_priority: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct SessionDetail {
+    pub session: Session,
+    pub description: String,
+    pub url: Option<String>,
+    pub user_notes: String,
+    pub people: Vec<SessionPerson>,
+}
+
+pub async fn detail(store: &Store, id: SessionId) -> Result<SessionDetail> {
+    let (congress_id, description, url, user_notes): (CongressId, String, Option<String>, String) =
+        sqlx::query_as("SELECT congress_id, description, url, user_notes FROM sessions WHERE id = ?")
+            .bind(id)
+            .fetch_optional(store.pool())
+            .await?
+            .ok_or_else(|| CoreError::not_found("session", id))?;
+    let zone = congress_zone(store, congress_id).await?;
+    let row: Row = sqlx::query_as(&format!("{SELECT} WHERE s.id = ?")).bind(id).fetch_one(store.pool()).await?;
+    let people: Vec<SessionPerson> = sqlx::query_as(
+        "SELECT p.id AS person_id, p.display_name AS name, sp.role, p.institution, \
+                t.status AS target_status, t.priority AS target_priority \
+         FROM session_people sp JOIN people p ON p.id = sp.person_id \
+         LEFT JOIN targets t ON t.person_id = p.id AND t.congress_id = ? \
+         WHERE sp.session_id = ? ORDER BY sp.role = 'chair' DESC, sp.position",
+    )
+    .bind(congress_id)
+    .bind(id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(SessionDetail { session: row.into_session(zone), description, url, user_notes, people })
+}
+
+/// Marks a session attending or maybe, or clears the mark.
+pub async fn set_attendance(store: &Store, id: SessionId, attendance: Option<Attendance>) -> Result<Session> {
+    let done = sqlx::query("UPDATE sessions SET attendance = ?, updated_at = ? WHERE id = ?")
+        .bind(attendance.map(Attendance::as_str))
+        .bind(time::now_seconds())
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found("session", id));
+    }
+    Ok(detail(store, id).await?.session)
+}
+
+pub(crate) async fn congress_zone(store: &Store, congress_id: CongressId) -> Result<Tz> {
+    Ok(time::zone_or_utc(&congress::get(store, congress_id).await?.time_zone))
+}

@@ -1,0 +1,89 @@
+//! Program commands: import (with progress events and cancel), the session
+//! list, search, detail, attendance marks, clashes and the sample program.
+
+use crate::{AppState, CommandError};
+use hallway_core::ids::{CongressId, SessionId};
+use hallway_core::plan::clashes::{self, Clash};
+use hallway_core::program::import::{self, ImportProgress, ImportReport};
+use hallway_core::program::{self, sample, Attendance, Session, SessionDetail};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use tauri::{AppHandle, State};
+use tauri_specta::Event;
+
+/// Sent while a program import runs, about every 200 sessions.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ProgramImportProgress(pub ImportProgress);
+
+/// Imports a program file (path from the OS file dialog) into a congress.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_program(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+    path: String,
+) -> Result<ImportReport, CommandError> {
+    state.cancel_import.store(false, Ordering::Relaxed);
+    let report = |p: ImportProgress| {
+        // A closed window is no reason to fail the import.
+        let _ = ProgramImportProgress(p).emit(&app);
+    };
+    Ok(import::import_file(&state.store, congress_id, &PathBuf::from(path), &report, &state.cancel_import).await?)
+}
+
+/// Asks a running import to stop; it rolls back and reports `cancelled`.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.cancel_import.store(true, Ordering::Relaxed);
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn load_sample_program(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+) -> Result<ImportReport, CommandError> {
+    Ok(sample::load(&state.store, congress_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_sessions(state: State<'_, AppState>, congress_id: CongressId) -> Result<Vec<Session>, CommandError> {
+    Ok(program::list(&state.store, congress_id).await?)
+}
+
+/// Session ids matching what was typed, best first.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_sessions(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+    query: String,
+) -> Result<Vec<SessionId>, CommandError> {
+    Ok(program::search(&state.store, congress_id, &query, 2000).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn session_detail(state: State<'_, AppState>, id: SessionId) -> Result<SessionDetail, CommandError> {
+    Ok(program::detail(&state.store, id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_attendance(
+    state: State<'_, AppState>,
+    id: SessionId,
+    attendance: Option<Attendance>,
+) -> Result<Session, CommandError> {
+    Ok(program::set_attendance(&state.store, id, attendance).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn agenda_clashes(state: State<'_, AppState>, congress_id: CongressId) -> Result<Vec<Clash>, CommandError> {
+    Ok(clashes::agenda(&state.store, congress_id).await?)
+}
