@@ -153,15 +153,6 @@ pub const PROGRAM_HEADERS: HeaderTable<Field> = HeaderTable {
 };
 
 impl Field {
-    /// How messages name the field when its column is missing.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Start => "start",
-            _ => "other",
-        }
-    }
-
     /// A few names of the field's column, for messages.
     pub fn examples(self) -> String {
         let names = PROGRAM_HEADERS.columns.iter().find(|c| c.field == self).map_or(&[][..], |c| c.names);
@@ -229,6 +220,13 @@ mod tests {
         for (header, field) in cases {
             assert_eq!(fields(&[header]), vec![Some(*field)], "{header}");
         }
+    }
+
+    #[test]
+    fn the_likelier_name_wins_a_field() {
+        use Field::*;
+        assert_eq!(fields(&["Session", "Time", "Title", "Start"]), vec![None, None, Some(Title), Some(Start)]);
+        assert_eq!(fields(&["Session", "Time", "Room"]), vec![Some(Title), Some(Start), Some(Room)]);
     }
 
     #[test]

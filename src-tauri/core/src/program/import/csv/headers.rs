@@ -58,11 +58,13 @@ pub fn fold(text: &str) -> String {
 
 /// The field of each header, `None` for headers that name nothing wanted.
 ///
-/// First every header is compared whole ("Session title" is a title).
-/// Headers left over are then searched for a name as a run of whole words
-/// ("Session title (EN)", "Room name"), skipping vague names and headers with
-/// an `elsewhere` word; the longest name wins, then the earlier column. A
-/// field is given to one header only, the leftmost, unless it is repeatable.
+/// First every header is compared whole ("Session title" is a title); when
+/// two headers name the same field ("Session" and "Title"), the one whose
+/// name comes first in the field's list wins, then the leftmost. Headers left
+/// over are then searched for a name as a run of whole words ("Session title
+/// (EN)", "Room name"), skipping vague names and headers with an `elsewhere`
+/// word; the longest name wins, then the earlier column. A field is given to
+/// one header only, unless it is repeatable.
 pub fn match_headers<F: Copy + PartialEq>(table: &HeaderTable<F>, headers: &[&str]) -> Vec<Option<F>> {
     let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
     let names: Vec<Vec<String>> = table.columns.iter().map(|c| c.names.iter().map(|n| fold(n)).collect()).collect();
@@ -70,12 +72,24 @@ pub fn match_headers<F: Copy + PartialEq>(table: &HeaderTable<F>, headers: &[&st
     let mut found: Vec<Option<F>> = vec![None; headers.len()];
     let mut taken = vec![false; table.columns.len()];
 
-    for (header, slot) in folded.iter().zip(found.iter_mut()) {
-        if let Some(column) = (0..table.columns.len()).find(|&c| names[c].iter().any(|n| n == header)) {
-            if !taken[column] || table.columns[column].repeatable {
-                taken[column] = true;
-                *slot = Some(table.columns[column].field);
-            }
+    // Whole headers: (column, position of the name in its list) of each.
+    let exact: Vec<Option<(usize, usize)>> = folded
+        .iter()
+        .map(|header| {
+            names.iter().enumerate().find_map(|(c, list)| list.iter().position(|n| n == header).map(|at| (c, at)))
+        })
+        .collect();
+    for (column, spec) in table.columns.iter().enumerate() {
+        let candidates =
+            exact.iter().enumerate().filter_map(|(h, e)| e.filter(|&(c, _)| c == column).map(|(_, at)| (at, h)));
+        let chosen: Vec<usize> = if spec.repeatable {
+            candidates.map(|(_, h)| h).collect()
+        } else {
+            candidates.min().map(|(_, h)| h).into_iter().collect()
+        };
+        for h in chosen {
+            taken[column] = true;
+            found[h] = Some(spec.field);
         }
     }
 
@@ -141,9 +155,11 @@ mod tests {
     }
 
     #[test]
-    fn whole_headers_then_words_leftmost_first() {
+    fn whole_headers_by_name_order_then_words() {
         let found = match_headers(&TABLE, &["FULL NAME", "Courriel", "name", "Téléphone (mobile)", "Phone 2", "x"]);
-        assert_eq!(found, vec![Some(F::Name), Some(F::Email), None, Some(F::Phone), Some(F::Phone), None]);
+        assert_eq!(found, vec![None, Some(F::Email), Some(F::Name), Some(F::Phone), Some(F::Phone), None]);
+        let found = match_headers(&TABLE, &["Nom", "Full name"]);
+        assert_eq!(found, vec![None, Some(F::Name)]);
     }
 
     #[test]

@@ -67,12 +67,13 @@ impl Layout {
     }
 
     fn missing(&self, line: usize) -> ReadError {
-        let missing: Vec<Field> = [Field::Title, Field::Start]
-            .into_iter()
-            .filter(|&f| !self.has(f) && (f == Field::Title || !self.has(Field::Date)))
-            .collect();
-        let wanted: Vec<String> =
-            missing.iter().map(|f| format!("a {} column ({}, …)", f.label(), f.examples())).collect();
+        let mut wanted = Vec::new();
+        if !self.has(Field::Title) {
+            wanted.push(format!("a title column ({}, …)", Field::Title.examples()));
+        }
+        if !self.has(Field::Start) && !self.has(Field::Date) {
+            wanted.push(format!("a start column ({}, …)", Field::Start.examples()));
+        }
         let found: Vec<String> = self.headers.iter().filter(|h| !h.is_empty()).map(|h| format!("\"{h}\"")).collect();
         let found = if found.is_empty() { "none".to_owned() } else { found.join(", ") };
         ReadError::at_line(
@@ -119,8 +120,12 @@ pub fn read(text: &str, ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError
     let Some(header_at) = header_at else {
         return Err(Layout::find(first).missing(*first_line));
     };
-    let layout = Layout::find(&records[header_at].1);
-    row::items(&records[header_at + 1..], &layout, ctx)
+    let mut rows = records.split_off(header_at + 1);
+    let (_, header) = &records[header_at];
+    let layout = Layout::find(header);
+    // Exports made of several sheets repeat the header row: skip it.
+    rows.retain(|(_, record)| record != header);
+    row::items(&rows, &layout, ctx)
 }
 
 /// The line a record starts on. The reader's position is where it began

@@ -143,3 +143,10 @@ fn a_day_outside_the_congress_by_name() {
     let err = read("Title,Day,Time\nA,Wednesday,08:30\n", &ash()).unwrap_err();
     assert_eq!(err.to_string(), "line 2, column Day: 'Wednesday' is not a date");
 }
+
+#[test]
+fn a_repeated_header_row_is_skipped() {
+    let text = "Title,Start\nA,2026-12-05 08:30\nTitle,Start\nB,2026-12-06 08:30\n";
+    let items = read(text, &ash()).unwrap();
+    assert_eq!(items.iter().map(|i| (i.title.as_str(), i.line)).collect::<Vec<_>>(), [("A", 2), ("B", 4)]);
+}
