@@ -136,12 +136,12 @@ impl Row<'_> {
         }
         let title = title.ok_or_else(|| self.error(Field::Title, "the title is empty"))?;
         let start = self.start(moments)?;
-        let mut item = ProgramItem::new(title, start.time.clone(), self.line);
+        let mut item = ProgramItem::new(unix_newlines(title), start.time.clone(), self.line);
         item.ends = self.end(moments, &start)?;
         if let Some(raw) = self.text(Field::Duration) {
             item.duration_minutes = Some(when::minutes(raw).ok_or_else(|| self.not_a(Field::Duration, "duration"))?);
         }
-        let owned = |field| self.text(field).map(str::to_owned);
+        let owned = |field| self.text(field).map(unix_newlines);
         item.kind_hint = owned(Field::Kind);
         item.room = owned(Field::Room);
         item.track = owned(Field::Track);
@@ -231,6 +231,15 @@ impl Row<'_> {
             wall = wall.checked_add_days(Days::new(1)).unwrap_or(wall);
         }
         Ok(Some(source_time(wall, when.offset.or(start.offset))))
+    }
+}
+
+/// Windows line breaks inside quoted cells ("\r\n") as plain "\n".
+fn unix_newlines(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
     }
 }
 

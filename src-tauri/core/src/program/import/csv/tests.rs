@@ -150,3 +150,11 @@ fn a_repeated_header_row_is_skipped() {
     let items = read(text, &ash()).unwrap();
     assert_eq!(items.iter().map(|i| (i.title.as_str(), i.line)).collect::<Vec<_>>(), [("A", 2), ("B", 4)]);
 }
+
+#[test]
+fn windows_line_breaks() {
+    let text = "Title;Start;Description\r\n\"A\r\nB\";2026-12-05 08:30;\"one\r\ntwo\"\r\nC;2026-12-05 09:30;\r\n";
+    let items = read(text, &ash()).unwrap();
+    assert_eq!(items.iter().map(|i| (i.title.as_str(), i.line)).collect::<Vec<_>>(), [("A\nB", 2), ("C", 5)]);
+    assert_eq!(items[0].description.as_deref(), Some("one\ntwo"));
+}
