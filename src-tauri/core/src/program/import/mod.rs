@@ -8,7 +8,7 @@
 mod apply;
 #[cfg(test)]
 mod apply_tests;
-mod csv;
+pub(crate) mod csv;
 mod frab_xml;
 mod ics;
 pub mod item;
