@@ -198,6 +198,64 @@ fn series_with_moved_and_cancelled_instances() {
 }
 
 #[test]
+fn rdates_exdates_and_overrides_of_a_monthly_series() {
+    let la = |m, d, h| SourceTime::Zoned(wall(2012, m, d, h, 0), Tz::America__Los_Angeles);
+    let c = ctx(Tz::America__Los_Angeles, (2012, 10, 1), (2012, 11, 30));
+    let got = items("icaljs__recur_instances.ics", &c);
+    let summary: Vec<_> = got.iter().map(|i| (i.starts.clone(), i.source_id.clone().unwrap())).collect();
+    let id = |t: &str| format!("623c13c0-6c2b-45d6-a12b-c33ad61c4868/{t}");
+    assert_eq!(
+        summary,
+        [
+            // The first Tuesday, moved to the afternoon.
+            (la(10, 2, 15), id("2012-10-02T17:00:00Z")),
+            (la(11, 6, 10), id("2012-11-06T18:00:00Z")),
+            // The RDATE of 5 November, moved to the evening of the 6th.
+            (la(11, 6, 20), id("2012-11-05T18:00:00Z")),
+            (la(11, 10, 10), id("2012-11-10T18:00:00Z")),
+            (la(11, 30, 10), id("2012-11-30T18:00:00Z")),
+        ]
+    );
+    assert_eq!(got[0].description.as_deref(), Some("I HAZ CHANGED!"));
+    assert_eq!(got[1].description.as_deref(), Some("IAM FOO"));
+
+    // RDATEs written as "20131210Z"; overrides whose series is absent
+    // stand alone.
+    let birthdays = items("icaljs__google_birthday.ics", &ctx(Tz::UTC, (2012, 1, 1), (2014, 12, 31)));
+    let ids: Vec<_> = birthdays.iter().map(|i| i.source_id.clone().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "2014_BIRTHDAY_79d389868f96182e@google.com/2012-12-10",
+            "2014_BIRTHDAY_79d389868f96182e@google.com/2013-12-10",
+            "2014_BIRTHDAY_79d389868f96182e@google.com/2014-12-10",
+            "BIRTHDAY_79d389868f96182e@google.com/2012-12-10",
+            "BIRTHDAY_79d389868f96182e@google.com/2013-12-10",
+            "BIRTHDAY_79d389868f96182e@google.com/2014-12-10",
+        ]
+    );
+}
+
+#[test]
+fn odd_folding_and_outlook_display_names() {
+    // Mozilla's "NAME<LF><LF> :value", two VCALENDARs in one file.
+    let got = items("pyical__mozilla_multiple_vcalendars_odd_folding.ics", &ctx(Tz::UTC, (2003, 1, 1), (2003, 12, 31)));
+    let summary: Vec<_> = got.iter().map(|i| (i.title.as_str(), i.starts.clone(), i.line)).collect();
+    let day = |m, d| SourceTime::AllDay(NaiveDate::from_ymd_opt(2003, m, d).unwrap());
+    assert_eq!(
+        summary,
+        [("Christmas Day", day(12, 25), 11), ("Boxing Day", day(5, 1), 53), ("Christmas again!", day(12, 25), 74)]
+    );
+    assert_eq!(got[0].ends, Some(day(12, 26)));
+
+    // "(GMT+10:00) Canberra, Melbourne, Sydney" without a VTIMEZONE.
+    let owa = items("nodeical__exchange2010_owa.ics", &ctx(Tz::UTC, (2020, 10, 1), (2020, 11, 30)));
+    assert_eq!(owa[0].title, "TEST Syd");
+    assert_eq!(owa[0].starts, SourceTime::Zoned(wall(2020, 10, 28, 13, 30), Tz::Australia__Sydney));
+    assert_eq!(owa[0].source_id, None, "no UID");
+}
+
+#[test]
 fn duplicate_uids_keep_the_highest_sequence() {
     let got = items("nodeical__duplicate_uid_sequence.ics", &ctx(Tz::UTC, (2024, 1, 1), (2024, 1, 31)));
     let summary: Vec<_> = got.iter().map(|i| (i.title.as_str(), i.starts.clone())).collect();
