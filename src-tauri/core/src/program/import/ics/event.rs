@@ -132,6 +132,29 @@ fn unescape_uri(raw: &str) -> String {
     raw.trim().replace("\\,", ",").replace("\\;", ";").replace("\\:", ":").replace("\\\\", "\\")
 }
 
+/// The VEVENT properties this reader looks at (`prepare` drops the rest).
+pub(super) const PROPERTIES: &[&str] = &[
+    "UID",
+    "SEQUENCE",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "RECURRENCE-ID",
+    "RRULE",
+    "RDATE",
+    "EXDATE",
+    "SUMMARY",
+    "LOCATION",
+    "DESCRIPTION",
+    "URL",
+    "CATEGORIES",
+    "STATUS",
+    "ATTENDEE",
+    "X-TRACK",
+    "X-ABSTRACT-NUMBER",
+    "X-ABSTRACT",
+];
+
 const ROLES: &[(&str, PersonRole)] = &[
     ("speaker", PersonRole::Speaker),
     ("speakers", PersonRole::Speaker),

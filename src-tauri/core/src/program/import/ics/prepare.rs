@@ -47,9 +47,10 @@ pub(super) fn prepare(lines: &Lines) -> Result<Prepared, ReadError> {
     let mut synthetic = false;
     let mut any_component = false;
     for (number, line) in lines.iter() {
-        let Some(content) = parse_line(line) else { continue };
-        match content.name.as_str() {
+        let Some((name, rest)) = split_name(line) else { continue };
+        match name.as_str() {
             "BEGIN" => {
+                let Some(content) = parse_rest(name, rest) else { continue };
                 let name = content.value.trim().to_ascii_uppercase();
                 if name.is_empty() {
                     continue;
@@ -86,6 +87,7 @@ pub(super) fn prepare(lines: &Lines) -> Result<Prepared, ReadError> {
                 any_component = true;
             }
             "END" => {
+                let Some(content) = parse_rest(name, rest) else { continue };
                 let name = content.value.trim().to_ascii_uppercase();
                 match stack.last() {
                     Some(open) if open.name == name => {
@@ -113,9 +115,10 @@ pub(super) fn prepare(lines: &Lines) -> Result<Prepared, ReadError> {
             }
             _ => {
                 let Some(open) = stack.last() else { continue };
-                if !open.kept {
+                if !open.kept || !wanted(&open.name, &name) {
                     continue;
                 }
+                let Some(content) = parse_rest(name, rest) else { continue };
                 if open.name == "VEVENT" {
                     if let Some(event) = out.events.last_mut() {
                         event.properties.push(number);
@@ -138,6 +141,16 @@ pub(super) fn prepare(lines: &Lines) -> Result<Prepared, ReadError> {
         out.text.push_str("END:VCALENDAR\n");
     }
     Ok(out)
+}
+
+/// The properties read later; the rest (DTSTAMP, X-MICROSOFT-…, alarms'
+/// worth of vendor data) is not worth parsing twice.
+fn wanted(component: &str, property: &str) -> bool {
+    match component {
+        "VEVENT" => super::event::PROPERTIES.contains(&property),
+        "VCALENDAR" => property == "X-WR-TIMEZONE",
+        _ => true,
+    }
 }
 
 /// Writes `line` as `ical` reads it without surprises.
@@ -170,19 +183,37 @@ fn write_line(out: &mut String, line: &ContentLine) {
     out.push('\n');
 }
 
-/// Reads one content line, tolerating whitespace around names and
-/// parameters, lower case, and a quote misplaced around the value
-/// (`DTSTART;TZID="Zone:20200609T090000"`, seen from Exchange). `None` for
-/// a line that is not a content line at all.
+/// Reads one content line (`split_name` then `parse_rest`). `None` for a
+/// line that is not a content line at all.
+#[cfg(test)]
 fn parse_line(line: &str) -> Option<ContentLine<'_>> {
+    let (name, rest) = split_name(line)?;
+    parse_rest(name, rest)
+}
+
+/// The property name, upper-cased, and the rest of the line (from the `;`
+/// or `:` after the name).
+fn split_name(line: &str) -> Option<(String, &str)> {
     let line = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     let name_end = line.find([';', ':'])?;
-    let name: String = line[..name_end].chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let raw = &line[..name_end];
+    let name = if raw.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-') {
+        raw.to_owned()
+    } else {
+        raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
+    };
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return None;
     }
+    Some((name, &line[name_end..]))
+}
+
+/// Parameters and value, after the name, tolerating whitespace around
+/// parameters and a quote misplaced around the value
+/// (`DTSTART;TZID="Zone:20200609T090000"`, seen from Exchange).
+fn parse_rest(name: String, after_name: &str) -> Option<ContentLine<'_>> {
     let mut params = Vec::new();
-    let mut rest = &line[name_end..];
+    let mut rest = after_name;
     loop {
         if let Some(value) = rest.strip_prefix(':') {
             return Some(ContentLine { name, params, value });

@@ -185,6 +185,12 @@ fn garbage_dtstart_is_an_error_at_its_line() {
     assert_eq!(err.to_string(), "line 12, DTSTART: '2026-13-45' is not a date");
     let err = read_str(&calendar("BEGIN:VEVENT\r\nDTSTART:20261205T2599\r\nEND:VEVENT\r\n")).unwrap_err();
     assert_eq!(err.message, "'20261205T2599' is not a date-time");
+    // Properties the reader drops before parsing still count as lines.
+    let err = read_str(&calendar(
+        "BEGIN:VEVENT\r\nDTSTAMP:20261101T000000Z\r\nX-FOO;A=b:c\r\n d\r\nDTSTART:x\r\nEND:VEVENT\r\n",
+    ))
+    .unwrap_err();
+    assert_eq!(err.line, Some(8));
 }
 
 #[test]
