@@ -80,30 +80,34 @@ pub(super) fn instances(event: &Event, zones: &Zones, ctx: &ReadContext) -> Opti
     // Wall-time bounds wide enough for any zone; the exact test is per day.
     let low = (ctx.first_day - TimeDelta::days(2)).and_time(Default::default());
     let high = (ctx.last_day + TimeDelta::days(3)).and_time(Default::default());
+    let in_window = |naive: NaiveDateTime| {
+        let key = zones.key(Dt { naive, frame });
+        (ctx.first_day..=ctx.last_day).contains(&zones.day(key))
+    };
     let mut walls = vec![start];
     if !rules.is_empty() {
         for (step, t) in occurrences(rules, start).enumerate() {
             if t > high || step >= MAX_STEPS || walls.len() > MAX_INSTANCES {
                 break;
             }
-            if t >= low {
+            if t >= low && in_window(t) {
                 walls.push(t);
             }
         }
     }
-    walls.extend(event.rdates.iter().map(|&r| zones.convert(r, frame).naive).filter(|t| (low..=high).contains(t)));
+    walls.extend(event.rdates.iter().map(|&r| zones.convert(r, frame).naive));
     walls.sort();
     walls.dedup();
 
     let excluded: HashSet<Key> = event.exdates.iter().map(|&e| zones.key(zones.convert(e, frame))).collect();
-    let in_window = |key: Key| (ctx.first_day..=ctx.last_day).contains(&zones.day(key));
     let mut seen = HashSet::new();
     let found = walls
         .into_iter()
+        .filter(|&naive| in_window(naive))
         .map(|naive| Dt { naive, frame })
         .filter(|&dt| {
             let key = zones.key(dt);
-            in_window(key) && !excluded.contains(&key) && seen.insert(key)
+            !excluded.contains(&key) && seen.insert(key)
         })
         .take(MAX_INSTANCES)
         .collect();
