@@ -13,7 +13,11 @@
 //! to `kind_hint`, all of them joined with ", "; when there are several, the
 //! first is also the `track` (an X-TRACK property wins). Non-recurring
 //! events are kept whatever their date; only recurring ones are limited to
-//! the congress days.
+//! the congress days. An instance's source id is "UID/<start as UTC RFC
+//! 3339>" ("UID/2026-12-05T17:15:00Z"; all-day: "UID/2026-12-05"; floating
+//! times are read in the congress zone), and an override keeps the id of the
+//! instance it replaces, so a moved session stays the same session. Fields
+//! an override leaves out come from its series.
 
 mod event;
 mod prepare;
@@ -29,6 +33,8 @@ use event::Event;
 use std::collections::{HashMap, HashSet};
 use zones::{Dt, Frame, Key, Zones};
 
+/// Reads the VEVENTs of an iCalendar file as program items (an empty list
+/// for a calendar without events).
 pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
     let lines = unfold::unfold_and_decode(bytes)?;
     let prepared = prepare::prepare(&lines)?;
