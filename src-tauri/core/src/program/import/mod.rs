@@ -61,7 +61,8 @@ pub fn detect(bytes: &[u8]) -> Result<ProgramFormat, ReadError> {
     let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
     let head = &head[start..];
     let upper: Vec<u8> = head.iter().take(64).map(u8::to_ascii_uppercase).collect();
-    if upper.starts_with(b"BEGIN:VCALENDAR") {
+    // A bare VEVENT (no VCALENDAR around it) is what some tools copy out.
+    if upper.starts_with(b"BEGIN:VCALENDAR") || upper.starts_with(b"BEGIN:VEVENT") {
         return Ok(ProgramFormat::Ics);
     }
     if upper.starts_with(b"BEGIN:VCARD") {

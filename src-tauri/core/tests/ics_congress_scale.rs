@@ -1,11 +1,9 @@
 //! A full-congress-sized iCalendar file (9,000 sessions, as ASH publishes)
-//! must read quickly: well under half a second in a release build. Debug
-//! builds only check that it reads, within a generous bound.
+//! reads whole and right. How fast is measured by `make bench`, not asserted.
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use hallway_core::program::import::{read, ReadContext, SourceTime};
-use std::time::{Duration, Instant};
 
 const EVENTS: usize = 9_000;
 
@@ -69,14 +67,9 @@ fn nine_thousand_sessions() {
         first_day: NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
         last_day: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
     };
-    let started = Instant::now();
     let (_, items) = read(&bytes, &ctx).unwrap();
-    let took = started.elapsed();
-    println!("{} KB, {EVENTS} events: {took:?}", bytes.len() / 1024);
     assert_eq!(items.len(), EVENTS);
     let last = items.last().unwrap();
     assert!(matches!(last.starts, SourceTime::Zoned(_, Tz::America__New_York)));
     assert_eq!(last.people.len(), 3);
-    let limit = if cfg!(debug_assertions) { Duration::from_secs(10) } else { Duration::from_millis(500) };
-    assert!(took < limit, "{EVENTS} events took {took:?}");
 }
