@@ -74,19 +74,30 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Session>
     Ok(rows.into_iter().map(|r| r.into_session(zone)).collect())
 }
 
+/// Beyond this many matches, relevance ranking says little (the word is in
+/// most of the program) and costs most: results then come in time order.
+const RANKED_AT_MOST: i64 = 1000;
+
 /// Sessions matching `typed` in title, speakers, track, room, abstract number
-/// or description, best first, at most `limit`.
+/// or description: best first when few match, else in time order; at most
+/// `limit`.
 pub async fn search(store: &Store, congress_id: CongressId, typed: &str, limit: u32) -> Result<Vec<SessionId>> {
     let Some(query) = search::fts_query(typed) else { return Ok(Vec::new()) };
-    let ids = sqlx::query_scalar(
+    let matches: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ? LIMIT ?)")
+            .bind(&query)
+            .bind(RANKED_AT_MOST + 1)
+            .fetch_one(store.pool())
+            .await?;
+    let sql = if matches > RANKED_AT_MOST {
+        "SELECT s.id FROM sessions s WHERE s.congress_id = ?2 \
+         AND s.id IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1) \
+         ORDER BY s.starts_at, s.id LIMIT ?3"
+    } else {
         "SELECT s.id FROM sessions_fts JOIN sessions s ON s.id = sessions_fts.rowid \
-         WHERE sessions_fts MATCH ? AND s.congress_id = ? ORDER BY rank LIMIT ?",
-    )
-    .bind(query)
-    .bind(congress_id)
-    .bind(limit)
-    .fetch_all(store.pool())
-    .await?;
+         WHERE sessions_fts MATCH ?1 AND s.congress_id = ?2 ORDER BY rank LIMIT ?3"
+    };
+    let ids = sqlx::query_scalar(sql).bind(query).bind(congress_id).bind(limit).fetch_all(store.pool()).await?;
     Ok(ids)
 }
 

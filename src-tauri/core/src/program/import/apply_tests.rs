@@ -135,3 +135,23 @@ async fn the_sample_program_loads_once_and_reloads_unchanged() {
     assert_eq!((again.added, again.unchanged), (0, first.added));
     assert!(program::list(&store, c).await.unwrap().iter().all(|s| s.sample));
 }
+
+#[tokio::test]
+async fn a_word_in_most_of_the_program_returns_sessions_in_time_order() {
+    let (_dir, store, c) = setup().await;
+    // 1,100 matches: past the ranking cut-off, so results come by start time.
+    let items: Vec<ProgramItem> = (0..1100u32)
+        .map(|i| {
+            let mut item = talk(&format!("k{i}"), &format!("Myeloma talk {i}"), 8 + (1099 - i) % 12, &[]);
+            item.room = Some(format!("Room {i}"));
+            item
+        })
+        .collect();
+    import(&store, c, &items).await;
+    let found = program::search(&store, c, "myeloma", 2000).await.unwrap();
+    assert_eq!(found.len(), 1100);
+    let all = program::list(&store, c).await.unwrap();
+    let start_of = |id| all.iter().find(|s| s.id == id).unwrap().starts_at;
+    assert!(found.windows(2).all(|w| start_of(w[0]) <= start_of(w[1])));
+    assert_eq!(program::search(&store, c, "myeloma", 10).await.unwrap().len(), 10);
+}
