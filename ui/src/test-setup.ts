@@ -1,5 +1,6 @@
-// Why: jsdom lacks the modal <dialog> API every Hallway dialog uses; this fills it in just enough
-// for component tests, and resets the fake Tauri backend between tests.
+// Why: jsdom lacks the modal <dialog> API every Hallway dialog uses and the ResizeObserver the
+// virtual list measures its viewport with; this fills both in just enough for component tests,
+// and resets the fake Tauri backend between tests.
 import { afterEach } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 
@@ -15,6 +16,33 @@ if (typeof dialog.showModal !== "function") {
     this.open = false;
     this.dispatchEvent(new Event("close"));
   };
+}
+
+/**
+ * A scrolling box reports a tall window and anything else a 60 px row, so a virtual list renders
+ * (and shows) its first rows. jsdom does no layout, so offsetParent, which tells the list a row
+ * is displayed, is answered from the tree.
+ */
+class FakeResizeObserver {
+  #callback: ResizeObserverCallback;
+  constructor(callback: ResizeObserverCallback) {
+    this.#callback = callback;
+  }
+  observe(target: Element): void {
+    const scrolls = target instanceof HTMLElement && target.style.overflowY === "auto";
+    const contentRect = { width: 1000, height: scrolls ? 2000 : 60 } as DOMRectReadOnly;
+    queueMicrotask(() => this.#callback([{ target, contentRect } as ResizeObserverEntry], this));
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}
+if (typeof window.ResizeObserver !== "function") {
+  window.ResizeObserver = FakeResizeObserver;
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    get(this: HTMLElement) {
+      return this.isConnected ? this.parentElement : null;
+    },
+  });
 }
 
 afterEach(() => {

@@ -51,7 +51,12 @@ export async function fill(browser, testid, text) {
   const field = await browser.$(`[data-testid="${testid}"]`);
   await field.waitForDisplayed();
   await field.clearValue();
-  if (text !== '') await field.setValue(text);
+  if (text !== '') {
+    await field.setValue(text);
+  } else {
+    // clearValue does not fire `input` in WebKitWebDriver; tell the UI.
+    await browser.execute((el) => el.dispatchEvent(new Event('input', { bubbles: true })), field);
+  }
   return field;
 }
 

@@ -27,5 +27,9 @@ export function describeError(error: CommandError): string {
       return `The database could not be read or written: ${error.message}`;
     case "io":
       return `Hallway could not reach its data: ${error.message}`;
+    case "import":
+      return `${error.file} could not be read${error.line === null ? "" : ` (line ${error.line})`}: ${error.message}`;
+    case "cancelled":
+      return "Cancelled; nothing was changed.";
   }
 }

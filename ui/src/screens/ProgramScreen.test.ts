@@ -1,0 +1,301 @@
+// Why: the Program screen is where a physician decides which talks to attend. These drive it the
+// way a user does (through the fake backend, never a store's insides): filters, ranked search,
+// attendance, clash marks, the agenda, the detail, keyboard, import and the empty state.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { emit } from "@tauri-apps/api/event";
+import ProgramScreen from "./ProgramScreen.svelte";
+import { congress, installFakeBackend, report, session, type FakeBackend } from "../testing/fake-backend";
+import type { CommandError, ImportReport } from "../lib/bindings";
+import { congresses } from "../lib/congresses.svelte";
+import { program } from "../lib/program.svelte";
+import { programImport } from "../lib/program-import.svelte";
+import { programView } from "../lib/program-view.svelte";
+import { settings } from "../lib/settings.svelte";
+
+const ash = congress({ id: 7, name: "ASH 2026", starts_on: "2026-12-05", ends_on: "2026-12-06", time_zone: "America/New_York" });
+const sat = (hhmm: string) => `2026-12-05T${hhmm}:00-05:00`;
+const sun = (hhmm: string) => `2026-12-06T${hhmm}:00-05:00`;
+
+const menin = session({ id: 1, key: "abs-101", title: "Menin inhibitors in NPM1 AML", track: "AML", room: "Room 6A", starts_at: sat("08:30"), ends_at: sat("10:00") });
+const cart = session({ id: 2, key: "abs-102", title: "CAR-T after BCMA bispecifics", track: "Myeloma", room: "Hall B", starts_at: sat("09:00"), ends_at: sat("10:30") });
+const posters = session({ id: 3, key: "pos-1", title: "Posters: CAR-T toxicity", kind: "poster", track: "Cellular therapy", room: "Poster Hall", starts_at: sat("17:30"), ends_at: sat("19:30") });
+const edu = session({ id: 4, key: "edu-1", title: "Education: MDS for the generalist", kind: "education", track: "MDS", room: "Room 6A", starts_at: sun("07:00"), ends_at: sun("08:00") });
+
+let backend: FakeBackend;
+
+async function open(init: Partial<FakeBackend> = {}, view?: "list" | "agenda"): Promise<FakeBackend> {
+  backend = installFakeBackend({ congresses: [ash], sessions: [menin, cart, posters, edu], ...init });
+  backend.settings.current_congress_id = ash.id;
+  await Promise.all([settings.load(), congresses.load()]);
+  render(ProgramScreen);
+  if (view) await fireEvent.click(await screen.findByTestId(`view-${view}`));
+  return backend;
+}
+
+const rows = () => screen.queryAllByTestId("session-row");
+const rowIds = () => rows().map((r) => Number(r.dataset.sessionId));
+const rowOf = (id: number) => rows().find((r) => r.dataset.sessionId === String(id)) as HTMLElement;
+const select = (testid: string, value: string) => fireEvent.change(screen.getByTestId(testid), { target: { value } });
+const deferred = <T,>() => {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+};
+
+beforeEach(() => {
+  // Long before the congress, so the day tabs open on its first day whatever today is.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
+  program.reset();
+  programView.reset();
+  programImport.state = { phase: "idle" };
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("ProgramScreen: finding sessions", () => {
+  it("shows one tab per congress day and the first day's sessions, grouped by start time", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    const tabs = screen.getAllByTestId("day-tab");
+    expect(tabs.map((t) => t.dataset.day)).toEqual(["2026-12-05", "2026-12-06"]);
+    expect(tabs.map((t) => t.textContent?.replace(/\s+/g, " ").trim())).toEqual(["Sat 5 Dec 3", "Sun 6 Dec 1"]);
+    expect(tabs[0]?.getAttribute("aria-selected")).toBe("true");
+    expect(rowOf(1).dataset.key).toBe("abs-101");
+    expect(rowOf(1).textContent).toContain("08:30–10:00 EST");
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual(["08:30 EST", "09:00 EST", "17:30 EST"]);
+
+    await fireEvent.click(tabs[1] as HTMLElement);
+    await waitFor(() => expect(rowIds()).toEqual([4]));
+  });
+
+  it("filters by track, kind and room, with counts in each option", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const kinds = within(screen.getByTestId("filter-kind")).getAllByRole("option").map((o) => [(o as HTMLOptionElement).value, o.textContent]);
+    expect(kinds).toEqual([
+      ["", "All kinds"],
+      ["oral", "Oral (2)"],
+      ["poster", "Poster (1)"],
+    ]);
+
+    await select("filter-kind", "oral");
+    await waitFor(() => expect(rowIds()).toEqual([1, 2]));
+    await select("filter-track", "Myeloma");
+    await waitFor(() => expect(rowIds()).toEqual([2]));
+    await select("filter-track", "");
+    await select("filter-room", "Room 6A");
+    await waitFor(() => expect(rowIds()).toEqual([1]));
+    // Room 6A on Sunday is the education session; the kind filter is still "oral".
+    await fireEvent.click(screen.getAllByTestId("day-tab")[1] as HTMLElement);
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(screen.getByText(/No sessions on this day match with these filters/)).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("clear-filters"));
+    await waitFor(() => expect(rowIds()).toEqual([4]));
+  });
+
+  it("searches through the backend and keeps its ranking, within the day and filters", async () => {
+    await open({ search: (q) => (q === "car-t" ? [4, 3, 2] : []) }, "list");
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const search = screen.getByTestId("program-search");
+    await fireEvent.input(search, { target: { value: "car-t" } });
+
+    // Best match first (3 over 2); 4 is on Sunday, so Sunday's tab counts it.
+    await waitFor(() => expect(rowIds()).toEqual([3, 2]));
+    expect(backend.calls.filter((c) => c.cmd === "search_sessions").at(-1)?.args).toEqual({ congressId: ash.id, query: "car-t" });
+    expect(screen.getAllByTestId("day-tab").map((t) => t.textContent?.replace(/\D+/g, " ").trim())).toEqual(["5 2", "6 1"]);
+    expect(rowOf(3).textContent).toContain("Sat 5 Dec"); // ranked rows name their day
+
+    await fireEvent.keyDown(search, { key: "Escape" });
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    expect((search as HTMLInputElement).value).toBe("");
+  });
+
+  it("focuses the search with / and leaves typing alone", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await fireEvent.keyDown(document.body, { key: "/" });
+    expect(document.activeElement).toBe(screen.getByTestId("program-search"));
+  });
+});
+
+describe("ProgramScreen: attending and clashes", () => {
+  it("toggles Attend and Maybe with aria-pressed, saved through setAttendance", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const attend = within(rowOf(1)).getByTestId("attend-toggle");
+    expect(attend.getAttribute("aria-pressed")).toBe("false");
+
+    await fireEvent.click(attend);
+    await waitFor(() => expect(within(rowOf(1)).getByTestId("attend-toggle").getAttribute("aria-pressed")).toBe("true"));
+    expect(backend.calls.find((c) => c.cmd === "set_attendance")?.args).toEqual({ id: 1, attendance: "attending" });
+
+    await fireEvent.click(within(rowOf(1)).getByTestId("maybe-toggle"));
+    await waitFor(() => expect(within(rowOf(1)).getByTestId("maybe-toggle").getAttribute("aria-pressed")).toBe("true"));
+    expect(within(rowOf(1)).getByTestId("attend-toggle").getAttribute("aria-pressed")).toBe("false");
+
+    await fireEvent.click(within(rowOf(1)).getByTestId("maybe-toggle"));
+    await waitFor(() => expect(backend.calls.filter((c) => c.cmd === "set_attendance").at(-1)?.args).toEqual({ id: 1, attendance: null }));
+  });
+
+  it("marks attending sessions that clash, naming the other one, as agendaClashes reports", async () => {
+    const a = { ...menin, attendance: "attending" as const };
+    const b = { ...cart, attendance: "attending" as const };
+    await open({ sessions: [a, b, posters, edu] }, "list");
+    await waitFor(() => expect(within(rowOf(1)).queryByTestId("clash-mark")).toBeTruthy());
+    expect(within(rowOf(1)).getByTestId("clash-mark").textContent).toContain("Clashes with CAR-T after BCMA bispecifics");
+    expect(within(rowOf(2)).getByTestId("clash-mark").textContent).toContain("Clashes with Menin inhibitors in NPM1 AML");
+    expect(within(rowOf(3)).queryByTestId("clash-mark")).toBeNull();
+
+    // Dropping one side of the clash clears both marks (clashes are asked for again).
+    await fireEvent.click(within(rowOf(2)).getByTestId("attend-toggle"));
+    await waitFor(() => expect(screen.queryAllByTestId("clash-mark")).toHaveLength(0));
+  });
+
+  it("lists my agenda by day with each clash's overlap", async () => {
+    const a = { ...menin, attendance: "attending" as const };
+    const b = { ...cart, attendance: "attending" as const, title: "Oral abstracts — AML" };
+    const c = { ...edu, attendance: "maybe" as const };
+    await open({ sessions: [a, b, posters, c] }, "agenda");
+    await waitFor(() => expect(screen.getAllByTestId("agenda-item")).toHaveLength(3));
+    expect(screen.getByRole("heading", { name: "Saturday 5 December" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Sunday 6 December" })).toBeTruthy();
+    const clash = within(screen.getAllByTestId("agenda-item")[0] as HTMLElement).getByTestId("agenda-clash");
+    expect(clash.textContent?.replace(/\s+/g, " ").trim()).toBe("⚠ Clash: overlaps 09:00–10:00 EST with Oral abstracts — AML");
+    expect(within(screen.getAllByTestId("agenda-item")[2] as HTMLElement).getByText("Maybe", { selector: ".status" })).toBeTruthy();
+  });
+});
+
+describe("ProgramScreen: detail and keyboard", () => {
+  const detail = {
+    description: "Phase 2 results. <b>Not bold</b>\nSecond line.",
+    url: "https://example.org/abs-101",
+    people: [
+      { person_id: 11, name: "Ana Sánchez", role: "speaker", institution: "Hospital Clínic", target_status: "contacted", target_priority: "high" },
+      { person_id: 12, name: "Wei Zhang", role: "chair", institution: null, target_status: null, target_priority: null },
+    ],
+  };
+
+  it("opens a session's detail with its description as text, people and targets; Esc closes it", async () => {
+    await open({ details: { 1: detail } }, "list");
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await fireEvent.click(within(rowOf(1)).getByRole("button", { name: "Menin inhibitors in NPM1 AML" }));
+
+    const panel = await screen.findByTestId("session-detail");
+    await waitFor(() => expect(panel.textContent).toContain("Phase 2 results. <b>Not bold</b>"));
+    expect(panel.querySelector("b")).toBeNull(); // text, never HTML
+    expect(panel.textContent).toContain("https://example.org/abs-101");
+    expect(panel.textContent?.replace(/\s+/g, " ")).toContain("Saturday 5 December, 08:30–10:00 EST");
+    expect(panel.textContent).toContain("Target · high priority · contacted");
+    expect(panel.textContent).toContain("Wei Zhang");
+
+    await fireEvent.keyDown(window, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("session-detail")).toBeNull());
+  });
+
+  it("moves through rows with the arrow keys; a, m and Enter act on the focused row", async () => {
+    await open({ details: { 2: detail } }, "list");
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows().map((r) => r.tabIndex)).toEqual([0, -1, -1]);
+    rowOf(1).focus();
+
+    await fireEvent.keyDown(rowOf(1), { key: "ArrowDown" });
+    await waitFor(() => expect(document.activeElement).toBe(rowOf(2)));
+    expect(rows().map((r) => r.tabIndex)).toEqual([-1, 0, -1]);
+
+    await fireEvent.keyDown(rowOf(2), { key: "a" });
+    await waitFor(() => expect(within(rowOf(2)).getByTestId("attend-toggle").getAttribute("aria-pressed")).toBe("true"));
+    await fireEvent.keyDown(rowOf(2), { key: "m" });
+    await waitFor(() => expect(within(rowOf(2)).getByTestId("maybe-toggle").getAttribute("aria-pressed")).toBe("true"));
+
+    await fireEvent.keyDown(rowOf(2), { key: "Enter" });
+    expect((await screen.findByTestId("session-detail")).textContent).toContain("CAR-T after BCMA bispecifics");
+    await fireEvent.click(screen.getByTestId("detail-close"));
+    await waitFor(() => expect(screen.queryByTestId("session-detail")).toBeNull());
+  });
+});
+
+describe("ProgramScreen: empty state and import", () => {
+  it("says what the Program is for and loads the sample program", async () => {
+    const sample = [session({ id: 50, title: "Sample plenary", kind: "plenary", sample: true, starts_at: sat("08:00"), ends_at: sat("09:00") })];
+    await open({ sessions: [], sampleSessions: sample });
+    const empty = await screen.findByTestId("program-empty");
+    expect(empty.textContent).toContain("The Program is the congress schedule by day, room and time.");
+    expect(within(empty).getByTestId("import-program")).toBeTruthy();
+
+    await fireEvent.click(within(empty).getByTestId("load-sample"));
+    expect((await screen.findByTestId("import-report")).textContent).toBe(
+      "Loaded the sample program: 1 added, 0 updated, 0 unchanged, 0 withdrawn; 0 new people",
+    );
+    expect(backend.calls.find((c) => c.cmd === "load_sample_program")?.args).toEqual({ congressId: ash.id });
+    await fireEvent.click(await screen.findByTestId("view-list"));
+    await waitFor(() => expect(rowIds()).toEqual([50]));
+    expect(rowOf(50).textContent).toContain("Sample");
+    expect(screen.queryByTestId("program-empty")).toBeNull();
+  });
+
+  it("imports a typed path, with progress from the backend's events, then reports what it did", async () => {
+    const done = deferred<ImportReport>();
+    await open({ sessions: [], importProgram: () => done.promise });
+    await screen.findByTestId("program-empty");
+    await fireEvent.input(screen.getByTestId("import-path"), { target: { value: "/home/doc/schedule.xml" } });
+    await fireEvent.click(screen.getByTestId("import-path-submit"));
+
+    const progress = await screen.findByTestId("import-progress");
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === "import_program")).toBe(true));
+    await emit("program-import-progress", { done: 1200, total: 9000 });
+    await waitFor(() => expect(progress.textContent).toContain("1,200 of 9,000 sessions"));
+    expect((progress.querySelector("progress") as HTMLProgressElement).value).toBe(1200);
+    expect(backend.calls.find((c) => c.cmd === "import_program")?.args).toEqual({ congressId: ash.id, path: "/home/doc/schedule.xml" });
+
+    backend.sessions = [menin];
+    done.resolve(report({ added: 812, updated: 3, withdrawn: 2, people_added: 154 }));
+    expect((await screen.findByTestId("import-report")).textContent).toBe(
+      "Imported from schedule.xml (frab XML): 812 added, 3 updated, 0 unchanged, 2 withdrawn; 154 new people",
+    );
+    expect(screen.queryByTestId("import-progress")).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId("program-empty")).toBeNull());
+  });
+
+  it("says in words which file and line could not be imported", async () => {
+    const broken: CommandError = { kind: "import", message: "expected </event>, found </day>", file: "/home/doc/schedule.xml", line: 42 };
+    await open({
+      sessions: [],
+      importProgram: () => {
+        throw broken;
+      },
+    });
+    await screen.findByTestId("program-empty");
+    await fireEvent.input(screen.getByTestId("import-path"), { target: { value: "/home/doc/schedule.xml" } });
+    await fireEvent.click(screen.getByTestId("import-path-submit"));
+    expect((await screen.findByTestId("import-error")).textContent).toBe(
+      "Could not import schedule.xml, line 42: expected </event>, found </day>. Nothing was changed.",
+    );
+  });
+
+  it("cancels a running import, which then changes nothing", async () => {
+    const done = deferred<ImportReport>();
+    await open({ importProgram: () => done.promise, dialogPath: "/home/doc/program.ics" });
+    await waitFor(() => expect(screen.getByTestId("import-program")).toBeTruthy());
+    await fireEvent.click(screen.getByTestId("import-program")); // the OS dialog answers dialogPath
+    await fireEvent.click(await screen.findByTestId("import-cancel"));
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === "cancel_import")).toBe(true));
+    expect(backend.calls.find((c) => c.cmd === "import_program")?.args).toEqual({ congressId: ash.id, path: "/home/doc/program.ics" });
+
+    done.reject({ kind: "cancelled", message: "cancelled" } satisfies CommandError);
+    expect((await screen.findByTestId("import-error")).textContent).toBe("Import cancelled; nothing was changed.");
+  });
+
+  it("offers to create a congress when there is none", async () => {
+    backend = installFakeBackend({ congresses: [] });
+    await Promise.all([settings.load(), congresses.load()]);
+    render(ProgramScreen);
+    expect(await screen.findByTestId("empty-new-congress")).toBeTruthy();
+    expect(screen.queryByTestId("program-empty")).toBeNull();
+    expect(backend.calls.some((c) => c.cmd === "list_sessions")).toBe(false);
+  });
+});
