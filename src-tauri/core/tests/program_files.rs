@@ -1,0 +1,94 @@
+//! Whole program files through `import_file`, the path the app and the CLI
+//! take: a 40 MB export imports; an empty file, binary junk and a file over
+//! the size bound are refused by name and leave the database as it was.
+
+use hallway_core::congress::{self, CongressDraft};
+use hallway_core::program::import::{import_file, ImportProgress, MAX_FILE_BYTES};
+use hallway_core::{stats, CoreError, Store};
+use std::io::Write;
+use std::sync::atomic::AtomicBool;
+
+async fn setup(dir: &tempfile::TempDir) -> (Store, hallway_core::ids::CongressId) {
+    let store = Store::open(dir.path().join("h.sqlite3")).await.unwrap();
+    let draft = CongressDraft {
+        name: "ASH 2026".into(),
+        starts_on: "2026-12-05".into(),
+        ends_on: "2026-12-08".into(),
+        time_zone: "America/New_York".into(),
+        ..Default::default()
+    };
+    let id = congress::create(&store, &draft).await.unwrap().id;
+    (store, id)
+}
+
+async fn import(store: &Store, c: hallway_core::ids::CongressId, path: &std::path::Path) -> hallway_core::Result<u32> {
+    let never = AtomicBool::new(false);
+    let seen = std::sync::Mutex::new(0u32);
+    let report = import_file(store, c, path, &|p: ImportProgress| *seen.lock().unwrap() = p.done, &never).await?;
+    assert_eq!(*seen.lock().unwrap(), report.added + report.updated + report.unchanged + report.withdrawn);
+    Ok(report.added)
+}
+
+#[tokio::test]
+async fn a_forty_megabyte_export_imports_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    let path = dir.path().join("big.ics");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    write!(file, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n").unwrap();
+    // Long abstracts, folded at 75 octets, as real program exports carry.
+    let abstract_text = "Minimal residual disease negativity after quadruplet induction, ".repeat(320);
+    let events = 2_000;
+    for i in 0..events {
+        write!(
+            file,
+            "BEGIN:VEVENT\r\nUID:big-{i}\r\nDTSTART:20261205T{:02}0000Z\r\nDTEND:20261205T{:02}3000Z\r\nSUMMARY:Abstract {i}\r\n",
+            12 + i % 10,
+            12 + i % 10
+        )
+        .unwrap();
+        let line = format!("DESCRIPTION:{abstract_text}");
+        let bytes = line.as_bytes();
+        for (n, chunk) in bytes.chunks(74).enumerate() {
+            if n > 0 {
+                file.write_all(b"\r\n ").unwrap();
+            }
+            file.write_all(chunk).unwrap();
+        }
+        write!(file, "\r\nEND:VEVENT\r\n").unwrap();
+    }
+    write!(file, "END:VCALENDAR\r\n").unwrap();
+    drop(file);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 40 * 1024 * 1024, "only {size} bytes");
+
+    assert_eq!(import(&store, c, &path).await.unwrap(), events);
+    assert_eq!(stats::collect(&store).await.unwrap().0["sessions"], u64::from(events));
+}
+
+#[tokio::test]
+async fn empty_junk_and_oversized_files_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+
+    let empty = dir.path().join("empty.ics");
+    std::fs::write(&empty, b"").unwrap();
+    let junk = dir.path().join("junk.xml");
+    std::fs::write(&junk, (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>()).unwrap();
+    // A sparse file: over the bound without filling the disk.
+    let huge = dir.path().join("huge.csv");
+    std::fs::File::create(&huge).unwrap().set_len(MAX_FILE_BYTES as u64 + 1).unwrap();
+    let header_only = dir.path().join("header.csv");
+    std::fs::write(&header_only, b"Title,Start,End\n").unwrap();
+
+    for (path, words) in
+        [(&empty, "empty"), (&junk, "not a text file"), (&huge, "up to 100 MB"), (&header_only, "no sessions")]
+    {
+        let Err(CoreError::Import { file, detail }) = import(&store, c, path).await else {
+            panic!("{} must be refused", path.display())
+        };
+        assert_eq!(file, path.file_name().unwrap().to_string_lossy());
+        assert!(detail.message.contains(words), "{}: {}", file, detail.message);
+    }
+    assert_eq!(stats::collect(&store).await.unwrap().0["sessions"], 0);
+}
