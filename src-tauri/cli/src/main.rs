@@ -10,6 +10,7 @@
 mod bench;
 mod congress;
 mod generate;
+mod people;
 mod program;
 
 use clap::{Parser, Subcommand};
@@ -59,6 +60,12 @@ enum Command {
     /// One timed import (run by `bench` in a child process).
     #[command(hide = true)]
     BenchImport { file: PathBuf },
+    /// Search and add people.
+    #[command(subcommand)]
+    People(people::PeopleCommand),
+    /// Targets: who to meet at a congress.
+    #[command(subcommand)]
+    Target(people::TargetCommand),
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -107,6 +114,8 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
     let result = match cli.command {
         Command::Congress(command) => congress::run(&store, command).await,
         Command::Program(command) => program::run(&store, command).await,
+        Command::People(command) => people::run(&store, command).await,
+        Command::Target(command) => people::run_target(&store, command).await,
         Command::Stats { json } => stats(&store, json).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,
         Command::Bench { .. } | Command::Generate { .. } => unreachable!("handled above"),

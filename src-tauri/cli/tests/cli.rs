@@ -117,3 +117,40 @@ fn program_sample_list_attend_and_a_refused_file() {
     let after = json(&run(&db, &["program", "list", "--congress", "ASH26", "--json"]));
     assert_eq!(after.as_array().unwrap().len() as u64, added);
 }
+
+#[test]
+fn people_search_and_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite3");
+    json(&run(&db, ASH));
+    let added = json(&run(
+        &db,
+        &[
+            "people",
+            "add",
+            "--name",
+            "Ana Sánchez",
+            "--email",
+            "ana@usal.es",
+            "--institution",
+            "Universidad de Salamanca",
+        ],
+    ));
+    assert_eq!(added["display_name"], "Ana Sánchez");
+
+    let found = json(&run(&db, &["people", "search", "sanchez", "--json"]));
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found[0]["name"], "Ana Sánchez");
+    assert_eq!(found[0]["institution"], "Universidad de Salamanca");
+    assert_eq!(found[0]["email"], "ana@usal.es");
+
+    let target = json(&run(
+        &db,
+        &["target", "set", "--congress", "ASH26", "ana@usal.es", "--priority", "must", "--why", "mentor"],
+    ));
+    assert_eq!(target["priority"], "must");
+    assert_eq!(target["status"], "idea");
+    let bad = run(&db, &["target", "set", "--congress", "ASH26", "Ana Sánchez", "--priority", "urgent"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("urgent"));
+}

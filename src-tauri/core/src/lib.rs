@@ -15,6 +15,7 @@ pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod store;
+pub mod targets;
 pub mod time;
 
 pub use error::{CoreError, FieldProblem, Result};

@@ -3,8 +3,10 @@
 
 pub mod app;
 pub mod congress;
+pub mod people;
 pub mod program;
 pub mod settings;
+pub mod targets;
 
 /// The full command list, in one place for the app and the bindings.
 pub fn all() -> tauri_specta::Commands<tauri::Wry> {
@@ -27,6 +29,20 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         program::session_detail,
         program::set_attendance,
         program::agenda_clashes,
+        people::list_people,
+        people::search_people,
+        people::person_page,
+        people::create_person,
+        people::update_person,
+        people::delete_person,
+        people::restore_person,
+        people::merge_people,
+        people::add_interaction,
+        people::delete_interaction,
+        targets::list_targets,
+        targets::set_target,
+        targets::set_target_status,
+        targets::remove_target,
     ]
 }
 

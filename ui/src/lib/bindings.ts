@@ -159,6 +159,127 @@ async agendaClashes(congressId: CongressId) : Promise<Result<Clash[], CommandErr
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async listPeople(offset: number, limit: number) : Promise<Result<PeoplePage, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_people", { offset, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Search as you type over every field; accents and word order ignored.
+ */
+async searchPeople(query: string) : Promise<Result<PersonSummary[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_people", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async personPage(id: PersonId) : Promise<Result<PersonPage, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("person_page", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createPerson(draft: PersonDraft) : Promise<Result<Person, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_person", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updatePerson(id: PersonId, draft: PersonDraft) : Promise<Result<Person, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_person", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Hides a person; `restore_person` undoes it.
+ */
+async deletePerson(id: PersonId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_person", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async restorePerson(id: PersonId) : Promise<Result<Person, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_person", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Moves everything of `absorb` onto `keep`.
+ */
+async mergePeople(keep: PersonId, absorb: PersonId) : Promise<Result<Person, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("merge_people", { keep, absorb }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addInteraction(draft: InteractionDraft) : Promise<Result<Interaction, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_interaction", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteInteraction(id: InteractionId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_interaction", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listTargets(congressId: CongressId) : Promise<Result<Target[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_targets", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setTarget(congressId: CongressId, personId: PersonId, draft: TargetDraft) : Promise<Result<Target, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_target", { congressId, personId, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setTargetStatus(id: TargetId, status: TargetStatus) : Promise<Result<Target, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_target_status", { id, status }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async removeTarget(id: TargetId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_target", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -293,10 +414,71 @@ export type ImportReport = { format: ProgramFormat; added: number; updated: numb
  * Speakers and chairs not known before, now in People.
  */
 people_added: number }
+export type Interaction = { id: InteractionId; person_id: PersonId; congress_id: CongressId | null; 
+/**
+ * The congress's name, for the timeline.
+ */
+congress_name: string | null; occurred_at: string; note: string }
+export type InteractionDraft = { person_id: PersonId; congress_id: CongressId | null; 
+/**
+ * When it happened; now if not given.
+ */
+occurred_at: string | null; note: string }
+/**
+ * A row of `interactions`.
+ */
+export type InteractionId = number
+/**
+ * A person's next session at the congress (the talk to catch them after).
+ */
+export type NextTalk = { session_id: SessionId; title: string; starts_at: string; room: string | null }
+/**
+ * One page of the people list, and how many there are in all.
+ */
+export type PeoplePage = { total: number; offset: number; people: PersonSummary[] }
+export type Person = { id: PersonId; display_name: string; given_name: string | null; family_name: string | null; 
+/**
+ * Dr, Prof.
+ */
+honorific: string | null; 
+/**
+ * MD, PhD.
+ */
+credentials: string | null; institution: string | null; position: string | null; city: string | null; country: string | null; 
+/**
+ * The preferred email; `emails` has all of them.
+ */
+email: string | null; emails: string[]; phone: string | null; linkedin_url: string | null; x_handle: string | null; bluesky_handle: string | null; orcid: string | null; 
+/**
+ * Space-separated words.
+ */
+tags: string; notes: string; 
+/**
+ * Where the record came from: manual, program, linkedin_csv, vcard, csv.
+ */
+source: string | null }
+/**
+ * The person form, as typed. Empty strings mean "not known".
+ */
+export type PersonDraft = { display_name: string; given_name: string; family_name: string; honorific: string; credentials: string; institution: string; position: string; city: string; country: string; 
+/**
+ * One or more, separated by commas, semicolons or spaces; the first is preferred.
+ */
+emails: string; phone: string; linkedin_url: string; x_handle: string; bluesky_handle: string; orcid: string; tags: string; notes: string }
 /**
  * A row of `people`.
  */
 export type PersonId = number
+export type PersonPage = { person: Person; targets: Target[]; sessions: PersonSession[]; interactions: Interaction[] }
+export type PersonSession = { session_id: SessionId; congress_id: CongressId; congress_name: string; title: string; role: string; starts_at: string; room: string | null; withdrawn: boolean }
+/**
+ * A person as lists show them.
+ */
+export type PersonSummary = { id: PersonId; display_name: string; institution: string | null; position: string | null; city: string | null; country: string | null; email: string | null; tags: string }
+/**
+ * How much meeting this person matters.
+ */
+export type Priority = "must" | "should" | "nice"
 /**
  * The program formats Hallway reads.
  */
@@ -385,6 +567,26 @@ day_start_hour: number; day_end_hour: number; default_meeting_minutes: number;
  * Walking time kept free between two items in different places.
  */
 buffer_minutes: number }
+/**
+ * A target with the person's essentials, as the board shows it.
+ */
+export type Target = { id: TargetId; congress_id: CongressId; person_id: PersonId; display_name: string; institution: string | null; priority: Priority; why: Why; status: TargetStatus; reason: string; next_talk: NextTalk | null }
+/**
+ * The target form.
+ */
+export type TargetDraft = { priority: Priority; why: Why; status: TargetStatus; reason: string }
+/**
+ * A row of `targets`.
+ */
+export type TargetId = number
+/**
+ * How far along it is.
+ */
+export type TargetStatus = "idea" | "contacted" | "scheduled" | "met" | "followed_up" | "declined"
+/**
+ * Why this person is worth meeting.
+ */
+export type Why = "mentor" | "collaborator" | "peer" | "industry" | "cooperative_group" | "speaker" | "other"
 
 /** tauri-specta globals **/
 

@@ -2,4 +2,17 @@
 //! congresses. Programs add speakers and chairs; contact imports add the rest.
 
 pub mod import;
+pub mod interactions;
+mod merge;
+mod model;
 pub mod name;
+mod page;
+pub(crate) mod queries;
+
+pub use merge::merge;
+pub use model::{Person, PersonDraft};
+pub use page::{page, PersonPage, PersonSession};
+pub use queries::{create, delete, find_by_email_or_name, get, restore, search, update, PeoplePage, PersonSummary};
+
+/// One page of the alphabetical list.
+pub use queries::page as list_page;

@@ -4,10 +4,10 @@
 //! The format is recognised from the content. Readers only read; matching
 //! against known people, the preview and the write happen elsewhere.
 
+mod generic_csv;
 mod linkedin_csv;
 pub mod record;
 mod vcard;
-mod generic_csv;
 
 pub use crate::program::import::ReadError;
 pub use record::{ContactRecord, SkippedRecord};

@@ -1,0 +1,272 @@
+//! Reading and writing people: create, edit, page through, search as you
+//! type, delete with undo.
+
+use super::model::{check, handle, normalise_orcid, optional, split_emails, Person, PersonDraft};
+use super::name::{display_name, name_key};
+use crate::ids::PersonId;
+use crate::{search, time, CoreError, Result, Store};
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+
+/// A person as lists show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, sqlx::FromRow)]
+pub struct PersonSummary {
+    pub id: PersonId,
+    pub display_name: String,
+    pub institution: Option<String>,
+    pub position: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub email: Option<String>,
+    pub tags: String,
+}
+
+/// One page of the people list, and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct PeoplePage {
+    pub total: u32,
+    pub offset: u32,
+    pub people: Vec<PersonSummary>,
+}
+
+const SUMMARY: &str = "id, display_name, institution, position, city, country, email, tags";
+const LIVE: &str = "deleted_at IS NULL AND merged_into IS NULL";
+
+pub async fn get(store: &Store, id: PersonId) -> Result<Person> {
+    let mut person: Person = sqlx::query_as(
+        "SELECT id, display_name, given_name, family_name, honorific, credentials, institution, position, city, \
+         country, email, phone, linkedin_url, x_handle, bluesky_handle, orcid, tags, notes, source \
+         FROM people WHERE id = ? AND deleted_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or_else(|| CoreError::not_found("person", id))?;
+    person.emails = sqlx::query_scalar("SELECT email FROM person_emails WHERE person_id = ? ORDER BY rowid")
+        .bind(id)
+        .fetch_all(store.pool())
+        .await?;
+    Ok(person)
+}
+
+/// People in alphabetical order, `limit` from `offset`.
+pub async fn page(store: &Store, offset: u32, limit: u32) -> Result<PeoplePage> {
+    let total: i64 =
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM people WHERE {LIVE}")).fetch_one(store.pool()).await?;
+    let people = sqlx::query_as(&format!(
+        "SELECT {SUMMARY} FROM people WHERE {LIVE} ORDER BY display_name COLLATE NOCASE, id LIMIT ? OFFSET ?"
+    ))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(PeoplePage { total: u32::try_from(total).unwrap_or(u32::MAX), offset, people })
+}
+
+/// People matching what was typed (any field, prefixes, accents ignored).
+pub async fn search(store: &Store, typed: &str, limit: u32) -> Result<Vec<PersonSummary>> {
+    let Some(query) = search::fts_query(typed) else { return Ok(Vec::new()) };
+    let people = sqlx::query_as(&format!(
+        "SELECT {} FROM people_fts JOIN people p ON p.id = people_fts.rowid \
+         WHERE people_fts MATCH ? AND p.deleted_at IS NULL AND p.merged_into IS NULL ORDER BY rank LIMIT ?",
+        SUMMARY.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ")
+    ))
+    .bind(query)
+    .bind(limit)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(people)
+}
+
+/// The stored shape of a checked draft.
+pub(crate) struct Fields {
+    pub display_name: String,
+    pub name_key: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub honorific: Option<String>,
+    pub credentials: Option<String>,
+    pub institution: Option<String>,
+    pub position: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub emails: Vec<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub x_handle: Option<String>,
+    pub bluesky_handle: Option<String>,
+    pub orcid: Option<String>,
+    pub tags: String,
+    pub notes: String,
+}
+
+pub(crate) fn fields(draft: &PersonDraft) -> Result<Fields> {
+    let problems = check(draft);
+    if !problems.is_empty() {
+        return Err(CoreError::Invalid(problems));
+    }
+    let display = optional(&draft.display_name)
+        .unwrap_or_else(|| format!("{} {}", draft.given_name.trim(), draft.family_name.trim()).trim().to_owned());
+    let display = display_name(&display);
+    Ok(Fields {
+        name_key: name_key(&display),
+        display_name: display,
+        given_name: optional(&draft.given_name),
+        family_name: optional(&draft.family_name),
+        honorific: optional(&draft.honorific),
+        credentials: optional(&draft.credentials),
+        institution: optional(&draft.institution),
+        position: optional(&draft.position),
+        city: optional(&draft.city),
+        country: optional(&draft.country),
+        emails: split_emails(&draft.emails),
+        phone: optional(&draft.phone),
+        linkedin_url: optional(&draft.linkedin_url),
+        x_handle: handle(&draft.x_handle),
+        bluesky_handle: handle(&draft.bluesky_handle),
+        orcid: optional(&draft.orcid).and_then(|o| normalise_orcid(&o)),
+        tags: draft.tags.split_whitespace().collect::<Vec<_>>().join(" "),
+        notes: draft.notes.trim().to_owned(),
+    })
+}
+
+pub(crate) async fn insert(conn: &mut SqliteConnection, f: &Fields, source: &str) -> Result<PersonId> {
+    let now = time::now_seconds();
+    let id: PersonId = sqlx::query_scalar(
+        "INSERT INTO people (display_name, name_key, given_name, family_name, honorific, credentials, institution, \
+         position, city, country, email, phone, linkedin_url, x_handle, bluesky_handle, orcid, tags, notes, source, \
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&f.display_name)
+    .bind(&f.name_key)
+    .bind(&f.given_name)
+    .bind(&f.family_name)
+    .bind(&f.honorific)
+    .bind(&f.credentials)
+    .bind(&f.institution)
+    .bind(&f.position)
+    .bind(&f.city)
+    .bind(&f.country)
+    .bind(f.emails.first())
+    .bind(&f.phone)
+    .bind(&f.linkedin_url)
+    .bind(&f.x_handle)
+    .bind(&f.bluesky_handle)
+    .bind(&f.orcid)
+    .bind(&f.tags)
+    .bind(&f.notes)
+    .bind(source)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    set_emails(conn, id, &f.emails).await?;
+    Ok(id)
+}
+
+pub(crate) async fn set_emails(conn: &mut SqliteConnection, id: PersonId, emails: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM person_emails WHERE person_id = ?").bind(id).execute(&mut *conn).await?;
+    for email in emails {
+        sqlx::query("INSERT OR IGNORE INTO person_emails (person_id, email) VALUES (?, ?)")
+            .bind(id)
+            .bind(email)
+            .execute(&mut *conn)
+            .await?;
+    }
+    refresh_emails_text(conn, id).await
+}
+
+/// Keeps the searchable copy of every email in step with `person_emails`.
+pub(crate) async fn refresh_emails_text(conn: &mut SqliteConnection, id: PersonId) -> Result<()> {
+    sqlx::query(
+        "UPDATE people SET emails_text = COALESCE((SELECT group_concat(email, ' ') FROM person_emails \
+         WHERE person_id = ?1), '') WHERE id = ?1",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn create(store: &Store, draft: &PersonDraft) -> Result<Person> {
+    let f = fields(draft)?;
+    let mut tx = store.pool().begin().await?;
+    let id = insert(&mut tx, &f, "manual").await?;
+    tx.commit().await?;
+    get(store, id).await
+}
+
+pub async fn update(store: &Store, id: PersonId, draft: &PersonDraft) -> Result<Person> {
+    get(store, id).await?;
+    let f = fields(draft)?;
+    let mut tx = store.pool().begin().await?;
+    sqlx::query(
+        "UPDATE people SET display_name = ?, name_key = ?, given_name = ?, family_name = ?, honorific = ?, \
+         credentials = ?, institution = ?, position = ?, city = ?, country = ?, email = ?, phone = ?, \
+         linkedin_url = ?, x_handle = ?, bluesky_handle = ?, orcid = ?, tags = ?, notes = ?, updated_at = ? \
+         WHERE id = ?",
+    )
+    .bind(&f.display_name)
+    .bind(&f.name_key)
+    .bind(&f.given_name)
+    .bind(&f.family_name)
+    .bind(&f.honorific)
+    .bind(&f.credentials)
+    .bind(&f.institution)
+    .bind(&f.position)
+    .bind(&f.city)
+    .bind(&f.country)
+    .bind(f.emails.first())
+    .bind(&f.phone)
+    .bind(&f.linkedin_url)
+    .bind(&f.x_handle)
+    .bind(&f.bluesky_handle)
+    .bind(&f.orcid)
+    .bind(&f.tags)
+    .bind(&f.notes)
+    .bind(time::now_seconds())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    set_emails(&mut tx, id, &f.emails).await?;
+    tx.commit().await?;
+    get(store, id).await
+}
+
+/// Hides a person (and so their targets, talks and notes) until `restore`.
+pub async fn delete(store: &Store, id: PersonId) -> Result<()> {
+    let done = sqlx::query("UPDATE people SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
+        .bind(time::now_seconds())
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found("person", id));
+    }
+    Ok(())
+}
+
+/// Undoes `delete`.
+pub async fn restore(store: &Store, id: PersonId) -> Result<Person> {
+    let done = sqlx::query("UPDATE people SET deleted_at = NULL WHERE id = ? AND merged_into IS NULL")
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found("deleted person", id));
+    }
+    get(store, id).await
+}
+
+/// Live people whose email (any of theirs) or display name is exactly
+/// `reference`, ignoring case: how the CLI and imports name someone.
+pub async fn find_by_email_or_name(store: &Store, reference: &str) -> Result<Vec<PersonId>> {
+    let ids = sqlx::query_scalar(&format!(
+        "SELECT DISTINCT p.id FROM people p LEFT JOIN person_emails e ON e.person_id = p.id \
+         WHERE {LIVE} AND (p.display_name = ?1 COLLATE NOCASE OR lower(e.email) = lower(?1)) ORDER BY p.id"
+    ))
+    .bind(reference)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(ids)
+}
