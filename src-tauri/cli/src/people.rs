@@ -12,6 +12,14 @@ use serde::Serialize;
 
 #[derive(Subcommand)]
 pub enum PeopleCommand {
+    /// Import contacts (LinkedIn Connections.csv, vCard, CSV); prints
+    /// {"format", "added", "merged", "skipped"}.
+    Import {
+        file: std::path::PathBuf,
+        /// Only say what would happen; write nothing.
+        #[arg(long)]
+        preview: bool,
+    },
     /// Search everyone by any field (accents ignored).
     Search {
         query: String,
@@ -77,6 +85,13 @@ impl<'a> From<&'a PersonSummary> for Found<'a> {
 
 pub async fn run(store: &Store, command: PeopleCommand) -> Result<()> {
     match command {
+        PeopleCommand::Import { file, preview } => {
+            if preview {
+                print_json(&people::import::preview_file(store, &file).await?);
+            } else {
+                print_json(&people::import::import_file(store, &file).await?);
+            }
+        }
         PeopleCommand::Search { query, json } => {
             let found = people::search(store, &query, 200).await?;
             if json {

@@ -39,6 +39,8 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         people::merge_people,
         people::add_interaction,
         people::delete_interaction,
+        people::preview_contacts,
+        people::import_contacts,
         targets::list_targets,
         targets::set_target,
         targets::set_target_status,

@@ -2,6 +2,7 @@
 
 use crate::{AppState, CommandError};
 use hallway_core::ids::{InteractionId, PersonId};
+use hallway_core::people::import::{ContactImportReport, ContactPreview};
 use hallway_core::people::interactions::{self, Interaction, InteractionDraft};
 use hallway_core::people::{self, PeoplePage, Person, PersonDraft, PersonPage, PersonSummary};
 use tauri::State;
@@ -75,4 +76,18 @@ pub async fn add_interaction(state: State<'_, AppState>, draft: InteractionDraft
 #[specta::specta]
 pub async fn delete_interaction(state: State<'_, AppState>, id: InteractionId) -> Result<(), CommandError> {
     Ok(interactions::delete(&state.store, id).await?)
+}
+
+/// What importing a contacts file would do; writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_contacts(state: State<'_, AppState>, path: String) -> Result<ContactPreview, CommandError> {
+    Ok(people::import::preview_file(&state.store, std::path::Path::new(&path)).await?)
+}
+
+/// Imports a contacts file (LinkedIn Connections.csv, vCard, CSV) in one go.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_contacts(state: State<'_, AppState>, path: String) -> Result<ContactImportReport, CommandError> {
+    Ok(people::import::import_file(&state.store, std::path::Path::new(&path)).await?)
 }

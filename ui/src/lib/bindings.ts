@@ -249,6 +249,28 @@ async deleteInteraction(id: InteractionId) : Promise<Result<null, CommandError>>
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * What importing a contacts file would do; writes nothing.
+ */
+async previewContacts(path: string) : Promise<Result<ContactPreview, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_contacts", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports a contacts file (LinkedIn Connections.csv, vCard, CSV) in one go.
+ */
+async importContacts(path: string) : Promise<Result<ContactImportReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_contacts", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listTargets(congressId: CongressId) : Promise<Result<Target[], CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_targets", { congressId }) };
@@ -390,6 +412,27 @@ hashtags: string; notes: string }
  * A row of `congresses`.
  */
 export type CongressId = number
+export type ContactFormat = "linkedin_csv" | "vcard" | "csv"
+/**
+ * What an import did (the CLI prints it as JSON).
+ */
+export type ContactImportReport = { format: ContactFormat; added: number; merged: number; skipped: number }
+/**
+ * What an import would do, shown before anything is written.
+ */
+export type ContactPreview = { file: string; format: ContactFormat; new: number; merged: number; skipped: number; 
+/**
+ * The first matches, to check that merges are right.
+ */
+matches: PreviewMatch[]; 
+/**
+ * The first rows with problems, and why.
+ */
+problems: PreviewProblem[]; 
+/**
+ * A few of the new names.
+ */
+new_names: string[] }
 /**
  * One thing wrong with one field of a form or one column of an import.
  */
@@ -428,6 +471,10 @@ occurred_at: string | null; note: string }
  * A row of `interactions`.
  */
 export type InteractionId = number
+/**
+ * How a contact was recognised as someone already known.
+ */
+export type MatchedBy = "email" | "linkedin" | "name_and_institution"
 /**
  * A person's next session at the congress (the talk to catch them after).
  */
@@ -475,6 +522,8 @@ export type PersonSession = { session_id: SessionId; congress_id: CongressId; co
  * A person as lists show them.
  */
 export type PersonSummary = { id: PersonId; display_name: string; institution: string | null; position: string | null; city: string | null; country: string | null; email: string | null; tags: string }
+export type PreviewMatch = { line: number; name: string; existing_id: PersonId; existing_name: string; matched_by: MatchedBy }
+export type PreviewProblem = { line: number; reason: string }
 /**
  * How much meeting this person matters.
  */

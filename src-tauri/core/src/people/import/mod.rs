@@ -4,12 +4,20 @@
 //! The format is recognised from the content. Readers only read; matching
 //! against known people, the preview and the write happen elsewhere.
 
+mod apply;
+#[cfg(test)]
+mod apply_tests;
 mod generic_csv;
 mod linkedin_csv;
 pub mod record;
 mod vcard;
 
 pub use crate::program::import::ReadError;
+#[cfg(test)]
+use apply::write;
+pub use apply::{
+    import_file, preview_file, ContactImportReport, ContactPreview, MatchedBy, PreviewMatch, PreviewProblem,
+};
 pub use record::{ContactRecord, SkippedRecord};
 
 use serde::{Deserialize, Serialize};
