@@ -47,6 +47,54 @@ pub async fn run(work: Option<PathBuf>) -> Result<()> {
     let (p50, p99) = search_latency(&dir.join("bench-xml.sqlite3")).await?;
     println!("{:<46} {:>10.2}ms {:>10}", "program search p50 (200 queries)", p50, "");
     println!("{:<46} {:>10.2}ms {:>10}", "program search p99 (200 queries)", p99, "≤ 5ms");
+    people(&dir).await
+}
+
+/// 50,000 LinkedIn connections: import, search as you type, first page.
+async fn people(dir: &Path) -> Result<()> {
+    let csv = dir.join("Connections.csv");
+    write(&csv, &generate::connections_csv(50_000))?;
+    let db = dir.join("bench-people.sqlite3");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let store = Store::open(&db).await?;
+    let start = Instant::now();
+    let report = hallway_core::people::import::import_file(&store, &csv).await?;
+    let import_ms = start.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "{:<46} {:>10.0}ms {:>10}",
+        format!("import Connections.csv ({} people)", report.added),
+        import_ms,
+        "≤ 2000ms"
+    );
+    // Search as you type: every prefix of a few names, as keystrokes.
+    let mut times: Vec<Duration> = Vec::new();
+    for word in ["sanchez", "muller", "odegard", "karolinska", "fellow", "ana zhang", "hopital", "novartis"] {
+        for end in 1..=word.len() {
+            let typed = &word[..end];
+            let start = Instant::now();
+            std::hint::black_box(hallway_core::people::search(&store, typed, 200).await?);
+            times.push(start.elapsed());
+        }
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{:<46} {:>10.2}ms {:>10}",
+        format!("people search p50 ({} keystrokes)", times.len()),
+        ms(times[times.len() / 2]),
+        ""
+    );
+    println!("{:<46} {:>10.2}ms {:>10}", "people search p99", ms(times[times.len() * 99 / 100]), "≤ 5ms");
+    let start = Instant::now();
+    let page = hallway_core::people::list_page(&store, 0, 200).await?;
+    println!(
+        "{:<46} {:>10.2}ms {:>10}",
+        format!("first page of people ({} of {})", page.people.len(), page.total),
+        ms(start.elapsed()),
+        "≤ 20ms"
+    );
     Ok(())
 }
 

@@ -240,3 +240,50 @@ pub fn frab_xml(items: &[Item]) -> String {
     out.push_str("</schedule>\n");
     out
 }
+
+/// A LinkedIn Connections.csv export as users download it (with its "Notes:"
+/// preamble), `rows` connections long.
+pub fn connections_csv(rows: usize) -> String {
+    let mut rng = Lcg(0x0C0_FFEE);
+    let companies = [
+        "Hospital Clínic Barcelona",
+        "MD Anderson Cancer Center",
+        "Charité – Universitätsmedizin Berlin",
+        "Karolinska Institutet",
+        "Dana-Farber Cancer Institute",
+        "Hôpital Saint-Louis",
+        "Novartis",
+        "SWOG Cancer Research Network",
+        "University of Tokyo Hospital",
+        "Amsterdam UMC",
+    ];
+    let positions = [
+        "Hematologist",
+        "Professor of Medicine",
+        "Fellow",
+        "Medical Science Liaison",
+        "Clinical Research Coordinator",
+        "Attending Physician",
+        "Head of Myeloma Unit",
+    ];
+    let mut out = String::from(
+        "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+    );
+    for i in 0..rows {
+        let given = GIVEN[rng.next(GIVEN.len())];
+        let family = FAMILY[rng.next(FAMILY.len())];
+        let email =
+            if i % 3 == 0 { format!("{}.{}{i}@example.org", given.to_lowercase(), i % 97) } else { String::new() };
+        let _ = writeln!(
+            out,
+            "{given},{family} {i},https://www.linkedin.com/in/{}-{i},{email},\"{}\",{},{} {} 20{:02}",
+            given.to_lowercase(),
+            companies[rng.next(companies.len())],
+            positions[rng.next(positions.len())],
+            1 + rng.next(28),
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][rng.next(12)],
+            10 + rng.next(16)
+        );
+    }
+    out
+}
