@@ -8,6 +8,8 @@ mod linkedin_csv;
 pub mod record;
 mod vcard;
 mod generic_csv;
+mod table;
+mod tidy;
 
 pub use crate::program::import::ReadError;
 pub use record::{ContactRecord, SkippedRecord};
