@@ -142,8 +142,14 @@ impl Columns {
     /// Phone columns, the one named earliest in [`HEADERS`] first (a mobile
     /// number is the one that helps at a congress).
     fn phones(&self) -> Vec<usize> {
-        let names: Vec<String> =
-            HEADERS.columns.iter().find(|c| c.field == Field::Phone).map_or(&[][..], |c| c.names).iter().map(|n| fold(n)).collect();
+        let names: Vec<String> = HEADERS
+            .columns
+            .iter()
+            .find(|c| c.field == Field::Phone)
+            .map_or(&[][..], |c| c.names)
+            .iter()
+            .map(|n| fold(n))
+            .collect();
         let mut phones: Vec<usize> = self.all(Field::Phone).collect();
         phones.sort_by_key(|&i| names.iter().position(|n| *n == fold(&self.headers[i])).unwrap_or(usize::MAX));
         phones
@@ -223,7 +229,6 @@ fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecor
         notes: tidy::note(cell(Field::Notes)),
         tags: tags(columns.all(Field::Tags).map(|c| row.cell(Some(c)))),
         line: row.line,
-        ..ContactRecord::default()
     };
     for column in columns.all(Field::Website) {
         for link in row.cell(Some(column)).split(":::").flat_map(|s| s.split_whitespace()) {

@@ -11,7 +11,8 @@ fn read_text(text: &str) -> (Vec<ContactRecord>, Vec<SkippedRecord>) {
 
 #[test]
 fn a_hand_made_list_in_french_with_semicolons() {
-    let text = "Liste EHA 2026\nNom complet;Courriel;Établissement;Fonction;Ville;Pays;LinkedIn;Twitter;ORCID;Étiquettes\n\
+    let text =
+        "Liste EHA 2026\nNom complet;Courriel;Établissement;Fonction;Ville;Pays;LinkedIn;Twitter;ORCID;Étiquettes\n\
                 \"Sánchez, Ana\";ana@x.es;Hospital Clínic;Hématologue;Barcelona;Spain;ana-sanchez;@AnaHeme;\
                 0000-0002-1825-0097;EHA 2026, Myeloma\n";
     let (records, skipped) = read_text(text);
@@ -47,7 +48,8 @@ fn quoted_newlines_tabs_and_links_in_a_website_column() {
 
 #[test]
 fn rows_without_name_or_email_are_skipped_and_repeated_headers_passed() {
-    let text = "First name,Last name,Email,Phone\nAna,Sánchez,,\n,,,+34 600\nFirst name,Last name,Email,Phone\n,,x@y.org,\n";
+    let text =
+        "First name,Last name,Email,Phone\nAna,Sánchez,,\n,,,+34 600\nFirst name,Last name,Email,Phone\n,,x@y.org,\n";
     let (records, skipped) = read_text(text);
     assert_eq!(records.iter().map(|r| r.display_name.as_str()).collect::<Vec<_>>(), vec!["Ana Sánchez", "x@y.org"]);
     assert_eq!(skipped.len(), 1);
@@ -57,7 +59,8 @@ fn rows_without_name_or_email_are_skipped_and_repeated_headers_passed() {
 
 #[test]
 fn phone_columns_prefer_the_mobile() {
-    let text = "Name,Business Phone,Home Fax,Mobile Phone,Assistant's Phone\nAna,+1 111,+1 222,+1 333,+1 444\nJo,+1 555,,,\n";
+    let text =
+        "Name,Business Phone,Home Fax,Mobile Phone,Assistant's Phone\nAna,+1 111,+1 222,+1 333,+1 444\nJo,+1 555,,,\n";
     let (records, _) = read_text(text);
     assert_eq!(records[0].phone.as_deref(), Some("+1 333"));
     assert_eq!(records[1].phone.as_deref(), Some("+1 555"));
@@ -66,10 +69,28 @@ fn phone_columns_prefer_the_mobile() {
 #[test]
 fn google_and_outlook_columns() {
     let google = [
-        "Name", "Given Name", "Additional Name", "Family Name", "Yomi Name", "Name Prefix", "Name Suffix", "Notes",
-        "Group Membership", "E-mail 1 - Type", "E-mail 1 - Value", "E-mail 2 - Type", "E-mail 2 - Value",
-        "Phone 1 - Type", "Phone 1 - Value", "Address 1 - City", "Address 1 - Country", "Organization 1 - Type",
-        "Organization 1 - Name", "Organization 1 - Yomi Name", "Organization 1 - Title", "Website 1 - Type",
+        "Name",
+        "Given Name",
+        "Additional Name",
+        "Family Name",
+        "Yomi Name",
+        "Name Prefix",
+        "Name Suffix",
+        "Notes",
+        "Group Membership",
+        "E-mail 1 - Type",
+        "E-mail 1 - Value",
+        "E-mail 2 - Type",
+        "E-mail 2 - Value",
+        "Phone 1 - Type",
+        "Phone 1 - Value",
+        "Address 1 - City",
+        "Address 1 - Country",
+        "Organization 1 - Type",
+        "Organization 1 - Name",
+        "Organization 1 - Yomi Name",
+        "Organization 1 - Title",
+        "Website 1 - Type",
         "Website 1 - Value",
     ];
     let rows = table(&format!("{}\n", google.join(","))).unwrap();
@@ -89,9 +110,25 @@ fn google_and_outlook_columns() {
     assert_eq!(at("Website 1 - Value"), Some(Field::Website));
 
     let outlook = [
-        "Title", "First Name", "Middle Name", "Last Name", "Suffix", "Company", "Department", "Job Title",
-        "Business City", "Business State", "Business Country/Region", "Home City", "Business Phone",
-        "Mobile Phone", "E-mail Address", "E-mail Type", "E-mail Display Name", "E-mail 2 Address", "Categories",
+        "Title",
+        "First Name",
+        "Middle Name",
+        "Last Name",
+        "Suffix",
+        "Company",
+        "Department",
+        "Job Title",
+        "Business City",
+        "Business State",
+        "Business Country/Region",
+        "Home City",
+        "Business Phone",
+        "Mobile Phone",
+        "E-mail Address",
+        "E-mail Type",
+        "E-mail Display Name",
+        "E-mail 2 Address",
+        "Categories",
     ];
     let rows = table(&format!("{}\n", outlook.join(","))).unwrap();
     let columns = Columns::find(&rows[0]);

@@ -140,7 +140,8 @@ mod tests {
 
     #[test]
     fn outlook_headers_are_not_linkedin() {
-        let rows = table("First Name,Middle Name,Last Name,Company,Job Title,E-mail Address\nA,,B,C,D,e@x.org\n").unwrap();
+        let rows =
+            table("First Name,Middle Name,Last Name,Company,Job Title,E-mail Address\nA,,B,C,D,e@x.org\n").unwrap();
         assert!(detect(&rows).is_none());
         let rows = table("First Name,Last Name,Email Address,Company,Position\nA,B,a@b.org,C,D\n").unwrap();
         assert!(detect(&rows).is_some(), "an export without Connected On is still LinkedIn's");

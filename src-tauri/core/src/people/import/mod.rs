@@ -119,7 +119,9 @@ fn refuse_other_text(text: &str) -> Result<(), ReadError> {
         return Err(ReadError::new("this is a calendar (iCalendar), not contacts; import it in Program"));
     }
     if head.starts_with('{') || head.starts_with('[') || head.starts_with('<') {
-        return Err(ReadError::new("this is a JSON or XML file, not contacts: export contacts as vCard or CSV"));
+        return Err(ReadError::new(
+            "this is a web page, JSON or XML file, not contacts: export contacts as vCard or CSV",
+        ));
     }
     Ok(())
 }

@@ -21,8 +21,9 @@ fn formats_are_recognised_from_the_content() {
     assert_eq!(linkedin.format, ContactFormat::LinkedinCsv);
     assert_eq!(linkedin.records[0].display_name, "Ana Sánchez");
 
-    let csv = read(b"First Name;Last Name;E-mail Address;Company;Job Title;Business Phone\nAna;S\xE1nchez;a@x.es;H;Dr;1\n")
-        .unwrap();
+    let csv =
+        read(b"First Name;Last Name;E-mail Address;Company;Job Title;Business Phone\nAna;S\xE1nchez;a@x.es;H;Dr;1\n")
+            .unwrap();
     assert_eq!(csv.format, ContactFormat::Csv, "Outlook's columns are not LinkedIn's");
     assert_eq!(csv.records[0].display_name, "Ana Sánchez", "Windows-1252 read");
     assert_eq!(csv.records[0].emails, vec!["a@x.es"]);
@@ -66,9 +67,27 @@ const STARTS: &[&[u8]] = &[
 
 /// The characters and words the readers' syntax turns on.
 const PIECES: &[&[u8]] = &[
-    b"BEGIN:VCARD", b"END:VCARD", b"\r\n", b"\n", b" ", b"=", b"=C3=A1", b":", b";", b",", b"\"", b"\\",
-    b"PHOTO;ENCODING=b:", b"FN:", b"N:", b"EMAIL;PREF=1:", b"https://www.linkedin.com/in/", b"@x.org", b"\xC3",
-    "Sánchez".as_bytes(), "🌸".as_bytes(),
+    b"BEGIN:VCARD",
+    b"END:VCARD",
+    b"\r\n",
+    b"\n",
+    b" ",
+    b"=",
+    b"=C3=A1",
+    b":",
+    b";",
+    b",",
+    b"\"",
+    b"\\",
+    b"PHOTO;ENCODING=b:",
+    b"FN:",
+    b"N:",
+    b"EMAIL;PREF=1:",
+    b"https://www.linkedin.com/in/",
+    b"@x.org",
+    b"\xC3",
+    "Sánchez".as_bytes(),
+    "🌸".as_bytes(),
 ];
 
 /// Bytes that reach deep into each reader: a start, then tricky pieces.

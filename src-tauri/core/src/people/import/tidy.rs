@@ -10,7 +10,8 @@ const CREDENTIALS: &[&str] = &[
     "mmed", "dsc", "dphil", "do", "rn", "np", "pa", "pa-c", "pharmd", "mbbs", "mbchb", "mbbch", "bmbs", "bm", "bch",
     "mudr", "drmed", "frcp", "frcpath", "frcpc", "frcp(c)", "frcpe", "frcpi", "frcpch", "frcs", "fracp", "frcpa",
     "facp", "facs", "fasco", "faap", "fmedsci", "fhea", "mrcp", "mrcpath", "mrcpch", "ccrp", "cphq", "esq", "obe",
-    "mbe", "cbe",
+    "mbe", "cbe", "dm", "dnb", "fcps", "fwacp", "fwacs", "fmcp", "fmcpath", "fcpath", "mrcpi", "frcsi", "fracs",
+    "fesc", "facc", "mpharm", "bpharm",
 ];
 
 /// Credentials that are also family names ("Anh Do", "Li Ma"): peeled off only
@@ -93,22 +94,49 @@ pub(super) fn name(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &ch) in chars.iter().enumerate() {
-        let beside_pictograph = || {
-            (i > 0 && is_pictograph(chars[i - 1])) || chars.get(i + 1).is_some_and(|&next| is_pictograph(next))
-        };
+        let beside_pictograph =
+            || (i > 0 && is_pictograph(chars[i - 1])) || chars.get(i + 1).is_some_and(|&next| is_pictograph(next));
         match ch {
             _ if is_pictograph(ch) => out.push(' '),
             // A joiner between emoji goes with them; in Indic scripts it stays.
             '\u{200D}' if beside_pictograph() => {}
-            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+            '\u{200B}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}' => {}
             _ if ch.is_whitespace() || ch.is_control() => out.push(' '),
             _ => out.push(ch),
         }
     }
-    let tidy = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tidy = without_pronouns(&out).split_whitespace().collect::<Vec<_>>().join(" ");
     tidy.trim_matches(|c: char| matches!(c, ',' | ';' | '|' | '·' | '•' | '-' | '–' | '—' | '/') || c.is_whitespace())
         .to_owned()
+}
+
+/// LinkedIn names often end in "(she/her)": pronouns are not the name.
+fn without_pronouns(text: &str) -> String {
+    const PRONOUNS: &[&str] = &[
+        "she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "ze", "zir", "ella", "el", "elle", "il",
+        "lui",
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let inside = deunicode::deunicode(&rest[open + 1..close]).to_lowercase();
+        let words: Vec<&str> =
+            inside.split(|c: char| c == '/' || c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+        out.push_str(&rest[..open]);
+        if words.is_empty() || !words.iter().all(|w| PRONOUNS.contains(w)) {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Emoji and pictographs (with their variation selectors, keycaps and tags).
@@ -255,7 +283,8 @@ pub(super) fn linkedin(text: &str) -> Option<String> {
         Some(_) => None,
         None => {
             let slug = text.trim().trim_matches('/');
-            let plain = !slug.is_empty() && !slug.contains(['/', '.', ':', '@', '?']) && !slug.contains(char::is_whitespace);
+            let plain =
+                !slug.is_empty() && !slug.contains(['/', '.', ':', '@', '?']) && !slug.contains(char::is_whitespace);
             plain.then(|| format!("https://www.linkedin.com/in/{}", slug.to_lowercase()))
         }
     }
@@ -312,7 +341,9 @@ fn split_url(url: &str) -> Option<(String, &str)> {
     let url = url.trim();
     let rest = ["https://", "http://", "//"]
         .iter()
-        .find_map(|scheme| url.get(..scheme.len()).filter(|s| s.eq_ignore_ascii_case(scheme)).map(|_| &url[scheme.len()..]))
+        .find_map(|scheme| {
+            url.get(..scheme.len()).filter(|s| s.eq_ignore_ascii_case(scheme)).map(|_| &url[scheme.len()..])
+        })
         .unwrap_or(url);
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = rest[..host_end].split(':').next().unwrap_or_default().to_lowercase();

@@ -11,6 +11,9 @@ fn names_lose_emoji_and_odd_spacing() {
     // A joiner inside an Indic name is part of the spelling.
     assert_eq!(name("ന്\u{200D}"), "ന്\u{200D}");
     assert_eq!(name("✨🌸"), "");
+    assert_eq!(name("Ana Sánchez (she/her)"), "Ana Sánchez");
+    assert_eq!(name("Alex Kim (They/Them) 🏳️‍🌈"), "Alex Kim");
+    assert_eq!(name("Test (outlook)"), "Test (outlook)");
 }
 
 #[test]

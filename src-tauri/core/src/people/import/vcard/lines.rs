@@ -87,7 +87,8 @@ impl Cards {
                 None => self.open = Some(Card { line: property.line, properties: Vec::new() }),
                 Some(card) if card.properties.last().is_some_and(|p| is_marker(&p.text, "AGENT:")) => self.nested += 1,
                 Some(card) => {
-                    let message = format!("BEGIN:VCARD at line {} is never closed (another card begins here)", card.line);
+                    let message =
+                        format!("BEGIN:VCARD at line {} is never closed (another card begins here)", card.line);
                     return Err(ReadError::at_line(property.line, message));
                 }
             }
@@ -176,7 +177,12 @@ mod tests {
         assert_eq!(cards.len(), 1);
         assert_eq!(
             texts(&cards[0]),
-            vec!["VERSION:2.1", "NOTE;ENCODING=QUOTED-PRINTABLE:onetwo=0D=0Athree", "FN:Ana S\u{e1}nchez", "EMAIL:a@b.org"]
+            vec![
+                "VERSION:2.1",
+                "NOTE;ENCODING=QUOTED-PRINTABLE:onetwo=0D=0Athree",
+                "FN:Ana S\u{e1}nchez",
+                "EMAIL:a@b.org"
+            ]
         );
         assert_eq!(cards[0].properties[2].line, 10);
     }

@@ -54,7 +54,8 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, String>
     let mut phones = by_preference("TEL");
     phones.sort_by_key(|p| (p.preference(), !(p.has_type("cell") || p.has_type("mobile"))));
     let address = by_preference("ADR").into_iter().map(Property::components).find(|c| {
-        c.get(3).is_some_and(|city| !city.trim().is_empty()) || c.get(6).is_some_and(|country| !country.trim().is_empty())
+        c.get(3).is_some_and(|city| !city.trim().is_empty())
+            || c.get(6).is_some_and(|country| !country.trim().is_empty())
     });
     let component = |index: usize| address.as_ref().and_then(|c| c.get(index)).and_then(|c| tidy::line(c));
     let notes: Vec<String> = all("NOTE").filter_map(|p| tidy::note(&p.text())).collect();
@@ -131,7 +132,9 @@ fn name(full: Option<&Property>, structured: Option<&Property>) -> Name {
             }
             display
         }
-        None => [&given, &additional, &family].into_iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+        None => {
+            [&given, &additional, &family].into_iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" ")
+        }
     };
     if honorific.is_none() {
         honorific = tidy::split_honorific(&display).0;

@@ -47,7 +47,10 @@ fn cards_without_name_or_email_are_skipped() {
         read("BEGIN:VCARD\nVERSION:3.0\nTEL:+1 555\nEND:VCARD\nBEGIN:VCARD\nEMAIL:x@y.org\nEND:VCARD\n").unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].display_name, "x@y.org");
-    assert_eq!(skipped, vec![SkippedRecord { line: 1, reason: "the card has no name (FN or N) and no e-mail address".into() }]);
+    assert_eq!(
+        skipped,
+        vec![SkippedRecord { line: 1, reason: "the card has no name (FN or N) and no e-mail address".into() }]
+    );
 }
 
 #[test]
