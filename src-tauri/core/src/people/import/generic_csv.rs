@@ -6,9 +6,10 @@
 //! City") are named here too. A link in any web-site column is recognised as
 //! LinkedIn, X, Bluesky or ORCID by where it points.
 
+use super::links;
 use super::record::{ContactRecord, SkippedRecord};
 use super::table::{Row, HEADER_SEARCH_ROWS};
-use super::tidy::{self, Name, Profile};
+use super::tidy::{self, Name};
 use crate::program::import::csv::headers::{fold, match_headers, Column, HeaderTable};
 
 /// What a contacts column holds.
@@ -222,31 +223,22 @@ fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecor
         country: tidy::line(cell(Field::Country)),
         emails,
         phone: phones.iter().find_map(|&c| tidy::phone(row.cell(Some(c)))),
-        linkedin_url: tidy::linkedin(cell(Field::Linkedin)),
-        x_handle: tidy::x_handle(cell(Field::X)),
-        bluesky_handle: tidy::bluesky_handle(cell(Field::Bluesky)),
-        orcid: tidy::orcid(cell(Field::Orcid)),
+        linkedin_url: links::linkedin(cell(Field::Linkedin)),
+        x_handle: links::x_handle(cell(Field::X)),
+        bluesky_handle: links::bluesky_handle(cell(Field::Bluesky)),
+        orcid: links::orcid(cell(Field::Orcid)),
         notes: tidy::note(cell(Field::Notes)),
         tags: tags(columns.all(Field::Tags).map(|c| row.cell(Some(c)))),
         line: row.line,
     };
     for column in columns.all(Field::Website) {
         for link in row.cell(Some(column)).split(":::").flat_map(|s| s.split_whitespace()) {
-            match tidy::profile(link) {
-                Some(Profile::Linkedin(url)) => fill(&mut record.linkedin_url, url),
-                Some(Profile::X(handle)) => fill(&mut record.x_handle, handle),
-                Some(Profile::Bluesky(handle)) => fill(&mut record.bluesky_handle, handle),
-                Some(Profile::Orcid(id)) => fill(&mut record.orcid, id),
-                None => {}
+            if let Some(profile) = links::profile(link) {
+                profile.fill(&mut record);
             }
         }
     }
     Ok(record)
-}
-
-/// Sets `slot` unless a more specific column already did.
-fn fill(slot: &mut Option<String>, value: String) {
-    slot.get_or_insert(value);
 }
 
 /// Tags from cells like "ASH 2026, Myeloma" or Google's "* myContacts :::

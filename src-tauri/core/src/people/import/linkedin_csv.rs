@@ -6,6 +6,7 @@
 //! found by exact name; names carry what members type into their profile
 //! (", MD, PhD", emoji), tidied by [`super::tidy`].
 
+use super::links;
 use super::record::{ContactRecord, SkippedRecord};
 use super::table::{Row, HEADER_SEARCH_ROWS};
 use super::tidy::{self, Name};
@@ -89,7 +90,7 @@ fn record(row: &Row, columns: &Columns) -> Result<ContactRecord, String> {
         institution: tidy::line(row.cell(columns.company)),
         position: tidy::line(row.cell(columns.position)),
         emails: tidy::emails(row.cell(columns.email)),
-        linkedin_url: tidy::linkedin(row.cell(columns.url)),
+        linkedin_url: links::linkedin(row.cell(columns.url)),
         notes: connected_on.map(|on| format!("Connected on LinkedIn on {on}")),
         tags: vec!["linkedin".to_owned()],
         line: row.line,

@@ -6,6 +6,7 @@
 
 mod generic_csv;
 mod linkedin_csv;
+mod links;
 pub mod record;
 mod table;
 mod tidy;

@@ -1,8 +1,7 @@
 //! The clean-ups every contacts reader needs, in one place so LinkedIn, vCard
 //! and CSV agree: names as people type them into a profile or a phone (emoji,
-//! odd spacing, "Dr." in front, ", MD, PhD" behind), e-mail addresses, phone
-//! numbers, and profile links recognised as LinkedIn, X, Bluesky or ORCID
-//! whatever field they arrive in.
+//! odd spacing, "(she/her)", "Dr." in front, ", MD, PhD" behind), e-mail
+//! addresses and phone numbers. Profile links are [`super::links`].
 
 /// Credentials, compared lower-case without dots ("M.D." is "md").
 const CREDENTIALS: &[&str] = &[
@@ -249,122 +248,6 @@ pub(super) fn phone(text: &str) -> Option<String> {
         _ => text,
     };
     line(text).filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-}
-
-/// A profile the record has a field for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Profile {
-    Linkedin(String),
-    X(String),
-    Bluesky(String),
-    Orcid(String),
-}
-
-/// What a link points at, if it is a profile Hallway keeps.
-pub(super) fn profile(url: &str) -> Option<Profile> {
-    let (host, path) = split_url(url)?;
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    match host.as_str() {
-        "linkedin.com" => linkedin_path(&segments).map(Profile::Linkedin),
-        "twitter.com" | "x.com" => segments.first().and_then(|h| x_handle(h)).map(Profile::X),
-        "bsky.app" => match segments.as_slice() {
-            ["profile", handle, ..] => bluesky_handle(handle).map(Profile::Bluesky),
-            _ => None,
-        },
-        "orcid.org" => segments.first().and_then(|id| orcid(id)).map(Profile::Orcid),
-        _ => None,
-    }
-}
-
-/// A LinkedIn profile from a link or from a bare public-profile name.
-pub(super) fn linkedin(text: &str) -> Option<String> {
-    match profile(text) {
-        Some(Profile::Linkedin(url)) => Some(url),
-        Some(_) => None,
-        None => {
-            let slug = text.trim().trim_matches('/');
-            let plain =
-                !slug.is_empty() && !slug.contains(['/', '.', ':', '@', '?']) && !slug.contains(char::is_whitespace);
-            plain.then(|| format!("https://www.linkedin.com/in/{}", slug.to_lowercase()))
-        }
-    }
-}
-
-/// An X/Twitter handle from "@ana", "ana" or a twitter.com/x.com link.
-pub(super) fn x_handle(text: &str) -> Option<String> {
-    if let Some(Profile::X(handle)) = profile(text) {
-        return Some(handle);
-    }
-    let handle = text.trim().trim_start_matches('@');
-    let reserved = ["home", "i", "intent", "share", "search", "hashtag", "explore", "messages", "settings"];
-    let valid = (1..=15).contains(&handle.len())
-        && handle.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !reserved.contains(&handle.to_lowercase().as_str());
-    valid.then(|| handle.to_owned())
-}
-
-/// A Bluesky handle from "@ana.bsky.social", a bsky.app link or a DID.
-pub(super) fn bluesky_handle(text: &str) -> Option<String> {
-    if let Some(Profile::Bluesky(handle)) = profile(text) {
-        return Some(handle);
-    }
-    let handle = text.trim().trim_start_matches('@');
-    if handle.starts_with("did:") && !handle.contains(char::is_whitespace) {
-        return Some(handle.to_owned());
-    }
-    let valid = handle.contains('.')
-        && !handle.starts_with('.')
-        && !handle.ends_with('.')
-        && handle.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-    valid.then(|| handle.to_lowercase())
-}
-
-/// An ORCID iD as 0000-0000-0000-000X from a link or the sixteen characters.
-pub(super) fn orcid(text: &str) -> Option<String> {
-    let text = match split_url(text) {
-        Some((host, path)) if host == "orcid.org" => path.trim_matches('/').to_owned(),
-        _ => text.to_owned(),
-    };
-    let id: Vec<char> = text.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
-    let valid = id.len() == 16
-        && id[..15].iter().all(char::is_ascii_digit)
-        && (id[15].is_ascii_digit() || id[15].eq_ignore_ascii_case(&'x'));
-    valid.then(|| {
-        let id: String = id.into_iter().map(|c| c.to_ascii_uppercase()).collect();
-        format!("{}-{}-{}-{}", &id[..4], &id[4..8], &id[8..12], &id[12..])
-    })
-}
-
-/// "https://www.linkedin.com/in/ana-s/?trk=x" → ("linkedin.com", "/in/ana-s/"):
-/// the host without www./m./country prefixes, and the path without query.
-fn split_url(url: &str) -> Option<(String, &str)> {
-    let url = url.trim();
-    let rest = ["https://", "http://", "//"]
-        .iter()
-        .find_map(|scheme| {
-            url.get(..scheme.len()).filter(|s| s.eq_ignore_ascii_case(scheme)).map(|_| &url[scheme.len()..])
-        })
-        .unwrap_or(url);
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = rest[..host_end].split(':').next().unwrap_or_default().to_lowercase();
-    let path = &rest[host_end..];
-    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-    if host.is_empty() || !host.contains('.') || host.contains(char::is_whitespace) {
-        return None;
-    }
-    let host = match host.rsplit_once(".linkedin.com") {
-        Some((_, "")) => "linkedin.com".to_owned(),
-        _ => host.trim_start_matches("www.").trim_start_matches("mobile.").trim_start_matches("m.").to_owned(),
-    };
-    Some((host, path))
-}
-
-fn linkedin_path(segments: &[&str]) -> Option<String> {
-    match segments {
-        ["in", slug, ..] => Some(format!("https://www.linkedin.com/in/{}", slug.to_lowercase())),
-        ["pub", rest @ ..] if !rest.is_empty() => Some(format!("https://www.linkedin.com/pub/{}", rest.join("/"))),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -12,8 +12,9 @@ mod property;
 #[cfg(test)]
 mod tests;
 
+use super::links::{self, Profile};
 use super::record::{ContactRecord, SkippedRecord};
-use super::tidy::{self, Name, Profile};
+use super::tidy::{self, Name};
 use crate::program::import::ReadError;
 use property::{items, Property};
 
@@ -79,28 +80,19 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, String>
     };
     for property in properties {
         let profile = match property.name.as_str() {
-            "URL" => tidy::profile(&property.text()),
+            "URL" => links::profile(&property.text()),
             "X-SOCIALPROFILE" => social_profile(property),
-            "X-LINKEDIN" => tidy::linkedin(&property.text()).map(Profile::Linkedin),
-            "X-TWITTER" => tidy::x_handle(&property.text()).map(Profile::X),
-            "X-BLUESKY" => tidy::bluesky_handle(&property.text()).map(Profile::Bluesky),
-            "X-ORCID" => tidy::orcid(&property.text()).map(Profile::Orcid),
+            "X-LINKEDIN" => links::linkedin(&property.text()).map(Profile::Linkedin),
+            "X-TWITTER" => links::x_handle(&property.text()).map(Profile::X),
+            "X-BLUESKY" => links::bluesky_handle(&property.text()).map(Profile::Bluesky),
+            "X-ORCID" => links::orcid(&property.text()).map(Profile::Orcid),
             _ => None,
         };
-        match profile {
-            Some(Profile::Linkedin(url)) => fill(&mut record.linkedin_url, url),
-            Some(Profile::X(handle)) => fill(&mut record.x_handle, handle),
-            Some(Profile::Bluesky(handle)) => fill(&mut record.bluesky_handle, handle),
-            Some(Profile::Orcid(id)) => fill(&mut record.orcid, id),
-            None => {}
+        if let Some(profile) = profile {
+            profile.fill(&mut record);
         }
     }
     Ok(record)
-}
-
-/// The first profile of each kind wins.
-fn fill(slot: &mut Option<String>, value: String) {
-    slot.get_or_insert(value);
 }
 
 /// The name from FN (as the card shows it) and N (its parts). Credentials
@@ -160,12 +152,12 @@ fn social_profile(property: &Property) -> Option<Profile> {
     let user = property.param("X-USER").next();
     let service = property.param("TYPE").map(str::to_ascii_lowercase).find(|t| t != "pref");
     match service.as_deref() {
-        Some("linkedin") => tidy::linkedin(&value).or_else(|| user.and_then(tidy::linkedin)).map(Profile::Linkedin),
-        Some("twitter" | "x") => tidy::x_handle(&value).or_else(|| user.and_then(tidy::x_handle)).map(Profile::X),
+        Some("linkedin") => links::linkedin(&value).or_else(|| user.and_then(links::linkedin)).map(Profile::Linkedin),
+        Some("twitter" | "x") => links::x_handle(&value).or_else(|| user.and_then(links::x_handle)).map(Profile::X),
         Some("bluesky") => {
-            tidy::bluesky_handle(&value).or_else(|| user.and_then(tidy::bluesky_handle)).map(Profile::Bluesky)
+            links::bluesky_handle(&value).or_else(|| user.and_then(links::bluesky_handle)).map(Profile::Bluesky)
         }
-        _ => tidy::profile(&value),
+        _ => links::profile(&value),
     }
 }
 
