@@ -34,7 +34,7 @@ impl Columns {
     /// Outlook export also has First Name, Last Name and Company, among
     /// ninety other columns).
     fn find(row: &Row) -> Option<Columns> {
-        let headers: Vec<String> = row.cells.iter().map(fold).collect();
+        let headers: Vec<String> = row.texts().into_iter().map(fold).collect();
         let at = |name: &str| headers.iter().position(|h| h == name);
         let columns = Columns {
             first: at("first name")?,

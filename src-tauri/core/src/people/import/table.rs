@@ -27,7 +27,7 @@ impl Row {
 
     /// The cells as strings, for matching a header.
     pub fn texts(&self) -> Vec<&str> {
-        self.cells.iter().collect()
+        self.cells.iter().map(header_text).collect()
     }
 }
 
@@ -71,9 +71,35 @@ fn start_line(text: &str, position: &csv::Position) -> usize {
     position.line() as usize + blank
 }
 
-/// The headers of `row` for an error message: `"A", "B"` or "none".
+/// Longer cells are text, never a header; they are not matched (matching
+/// a megabyte-long cell against every known name would take minutes).
+pub(super) const MAX_HEADER_CHARS: usize = 120;
+
+/// The cell as a header, or "" when it is too long to be one.
+pub(super) fn header_text(cell: &str) -> &str {
+    if cell.len() > MAX_HEADER_CHARS {
+        ""
+    } else {
+        cell
+    }
+}
+
+/// The headers of `row` for an error message: `"A", "B"` or "none"; long
+/// cells are cut short and only the first thirty are named.
 pub(super) fn list_headers(row: &Row) -> String {
-    let found: Vec<String> = row.cells.iter().filter(|h| !h.is_empty()).map(|h| format!("\"{h}\"")).collect();
+    const SHOWN: usize = 30;
+    let headers: Vec<&str> = row.cells.iter().filter(|h| !h.is_empty()).collect();
+    let mut found: Vec<String> = headers
+        .iter()
+        .take(SHOWN)
+        .map(|h| match h.char_indices().nth(40) {
+            Some((cut, _)) => format!("\"{}…\"", &h[..cut]),
+            None => format!("\"{h}\""),
+        })
+        .collect();
+    if headers.len() > SHOWN {
+        found.push(format!("and {} more", headers.len() - SHOWN));
+    }
     if found.is_empty() {
         "none".to_owned()
     } else {

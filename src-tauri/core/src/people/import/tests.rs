@@ -48,6 +48,15 @@ fn a_csv_without_a_name_column_lists_its_headers() {
     assert_eq!(err.line, Some(2));
     assert!(err.message.starts_with("no column holds names"), "{}", err.message);
     assert!(err.message.ends_with("the headers found are \"Email\", \"Phone\", \"Company\""), "{}", err.message);
+
+    // A quote never closed makes the rest of the file one cell: named short.
+    let text = format!("\"Email,{}", "ana@x.es,Hospital\n".repeat(5_000));
+    let err = read(text.as_bytes()).unwrap_err();
+    assert!(
+        err.message.ends_with("the headers found are \"Email,ana@x.es,Hospital\nana@x.es,Hospita…\""),
+        "{}",
+        err.message
+    );
 }
 
 #[test]
