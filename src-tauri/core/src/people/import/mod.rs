@@ -9,7 +9,10 @@ mod apply;
 mod apply_tests;
 mod generic_csv;
 mod linkedin_csv;
+mod links;
 pub mod record;
+mod table;
+mod tidy;
 mod vcard;
 
 pub use crate::program::import::ReadError;
@@ -20,6 +23,7 @@ pub use apply::{
 };
 pub use record::{ContactRecord, SkippedRecord};
 
+use crate::program::import::text;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -51,8 +55,85 @@ pub struct ReadContacts {
 /// The largest contacts file Hallway reads.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
-/// Reads every contact in `bytes`.
+/// Reads every contact in `bytes`: a vCard file when a line says
+/// BEGIN:VCARD, else a CSV whose header is LinkedIn's or has a name column.
 pub fn read(bytes: &[u8]) -> Result<ReadContacts, ReadError> {
-    let _ = bytes;
-    Err(ReadError::new("contact import is being written"))
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::new(format!(
+            "the file is {} MB; contacts files over {} MB are not read",
+            bytes.len().div_ceil(1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    refuse_other_files(bytes)?;
+    let text = text::decode(bytes)?;
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
+        return Err(ReadError::new("the file is empty"));
+    }
+    if is_vcard(&text) {
+        let (records, skipped) = vcard::read(&text)?;
+        return Ok(ReadContacts { format: ContactFormat::Vcard, records, skipped });
+    }
+    refuse_other_text(&text)?;
+
+    let rows = table::rows(&text)?;
+    let Some(first) = rows.first() else {
+        return Err(ReadError::new("the file is empty"));
+    };
+    if let Some((at, columns)) = linkedin_csv::detect(&rows) {
+        let (records, skipped) = linkedin_csv::read(&rows[at + 1..], &columns);
+        return Ok(ReadContacts { format: ContactFormat::LinkedinCsv, records, skipped });
+    }
+    match generic_csv::detect(&rows) {
+        Some((at, columns)) => {
+            let (records, skipped) = generic_csv::read(&rows[at + 1..], &columns, &rows[at]);
+            Ok(ReadContacts { format: ContactFormat::Csv, records, skipped })
+        }
+        None => Err(ReadError::at_line(first.line, generic_csv::no_name_column(first))),
+    }
 }
+
+/// A line BEGIN:VCARD near the top (after blank lines or a stray preamble).
+fn is_vcard(text: &str) -> bool {
+    text.lines().filter(|l| !l.trim().is_empty()).take(20).any(|l| {
+        l.trim_start_matches('\u{FEFF}').trim().get(..11).is_some_and(|start| start.eq_ignore_ascii_case("BEGIN:VCARD"))
+    })
+}
+
+/// Files people pick by mistake, named before `decode` calls them binary.
+fn refuse_other_files(bytes: &[u8]) -> Result<(), ReadError> {
+    if bytes.trim_ascii().is_empty() {
+        return Err(ReadError::new("the file is empty"));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(ReadError::new(
+            "this is a zip archive (or an Excel workbook): for LinkedIn, unzip the export and choose \
+             Connections.csv; for a spreadsheet, save it as CSV first",
+        ));
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(ReadError::new("this is an old Excel or Outlook file: save or export it as CSV or vCard first"));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(ReadError::new("this is a PDF, not a contacts file: export contacts as vCard or CSV"));
+    }
+    Ok(())
+}
+
+/// Text files that are not contacts.
+fn refuse_other_text(text: &str) -> Result<(), ReadError> {
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let upper = head.get(..15).unwrap_or(head).to_ascii_uppercase();
+    if upper.starts_with("BEGIN:VCALENDAR") || upper.starts_with("BEGIN:VEVENT") {
+        return Err(ReadError::new("this is a calendar (iCalendar), not contacts; import it in Program"));
+    }
+    if head.starts_with('{') || head.starts_with('[') || head.starts_with('<') {
+        return Err(ReadError::new(
+            "this is a web page, JSON or XML file, not contacts: export contacts as vCard or CSV",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

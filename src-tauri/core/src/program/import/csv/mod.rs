@@ -7,11 +7,11 @@
 //! records and finds the header; [`row`] turns each record into an item.
 
 mod columns;
-mod headers;
+pub(crate) mod headers;
 mod order;
 mod people;
 mod row;
-mod sniff;
+pub(crate) mod sniff;
 mod when;
 
 use ::csv::{ReaderBuilder, StringRecord, Trim};
