@@ -63,19 +63,34 @@ pub async fn page(store: &Store, offset: u32, limit: u32) -> Result<PeoplePage> 
     Ok(PeoplePage { total: u32::try_from(total).unwrap_or(u32::MAX), offset, people })
 }
 
-/// People matching what was typed (any field, prefixes, accents ignored).
+/// Beyond this many matches (the first keystrokes of a search), ranking them
+/// all costs more than it tells: the first ones found come back, by name.
+const RANKED_AT_MOST: i64 = 500;
+
+/// People matching what was typed (any field, prefixes, accents ignored):
+/// best first, or by name when the words are still too broad to rank.
 pub async fn search(store: &Store, typed: &str, limit: u32) -> Result<Vec<PersonSummary>> {
     let Some(query) = search::fts_query(typed) else { return Ok(Vec::new()) };
-    let people = sqlx::query_as(&format!(
-        "SELECT {} FROM people_fts JOIN people p ON p.id = people_fts.rowid \
-         WHERE people_fts MATCH ? AND p.deleted_at IS NULL AND p.merged_into IS NULL ORDER BY rank LIMIT ?",
-        SUMMARY.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ")
-    ))
-    .bind(query)
-    .bind(limit)
-    .fetch_all(store.pool())
-    .await?;
-    Ok(people)
+    let matches: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT rowid FROM people_fts WHERE people_fts MATCH ? LIMIT ?)")
+            .bind(&query)
+            .bind(RANKED_AT_MOST + 1)
+            .fetch_one(store.pool())
+            .await?;
+    let columns = SUMMARY.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
+    let sql = if matches > RANKED_AT_MOST {
+        format!(
+            "SELECT {columns} FROM (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2 * 2) f \
+             JOIN people p ON p.id = f.rowid WHERE p.deleted_at IS NULL AND p.merged_into IS NULL \
+             ORDER BY p.display_name COLLATE NOCASE, p.id LIMIT ?2"
+        )
+    } else {
+        format!(
+            "SELECT {columns} FROM people_fts JOIN people p ON p.id = people_fts.rowid \
+             WHERE people_fts MATCH ?1 AND p.deleted_at IS NULL AND p.merged_into IS NULL ORDER BY rank LIMIT ?2"
+        )
+    };
+    Ok(sqlx::query_as(&sql).bind(query).bind(limit).fetch_all(store.pool()).await?)
 }
 
 /// The stored shape of a checked draft.
