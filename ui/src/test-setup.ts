@@ -1,6 +1,6 @@
-// Why: jsdom lacks the modal <dialog> API every Hallway dialog uses and the ResizeObserver the
-// virtual list measures its viewport with; this fills both in just enough for component tests,
-// and resets the fake Tauri backend between tests.
+// Why: jsdom lacks the modal <dialog> API every Hallway dialog uses, and the ResizeObserver and
+// scrollBy the virtual list measures and corrects itself with; this fills them in just enough for
+// component tests, and resets the fake Tauri backend between tests.
 import { afterEach } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 
@@ -35,6 +35,13 @@ class FakeResizeObserver {
   }
   unobserve(): void {}
   disconnect(): void {}
+}
+/** jsdom does no scrolling; a virtual list correcting its position only needs scrollTop to move. */
+if (typeof Element.prototype.scrollBy !== "function") {
+  Element.prototype.scrollBy = function (this: Element, x?: ScrollToOptions | number, y?: number) {
+    const top = typeof x === "object" ? (x.top ?? 0) : (y ?? 0);
+    this.scrollTop += top;
+  } as Element["scrollBy"];
 }
 if (typeof window.ResizeObserver !== "function") {
   window.ResizeObserver = FakeResizeObserver;

@@ -164,7 +164,8 @@ function civil(day: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-function weekday(day: string): string {
+/** "2026-12-05" -> "Sat". */
+export function weekday(day: string): string {
   const d = civil(day);
   return d ? (WEEKDAYS[d.getUTCDay()] ?? "") : day;
 }

@@ -9,10 +9,20 @@ import type {
   CongressDraft,
   FieldProblem,
   ImportReport,
+  Interaction,
+  InteractionDraft,
+  Person,
+  PersonDraft,
+  PersonId,
+  PersonSession,
+  PersonSummary,
   Session,
   SessionDetail,
   SessionId,
   Settings,
+  Target,
+  TargetDraft,
+  TargetStatus,
 } from "../lib/bindings";
 
 export type FakeBackend = {
@@ -37,6 +47,19 @@ export type FakeBackend = {
   sampleSessions: Session[];
   /** What the OS file dialog answers (null: the user closed it). */
   dialogPath: string | null;
+  /** Everyone, deleted or not; list_people answers the live ones alphabetically. */
+  people: Person[];
+  /** Hidden by delete_person (or merged away); restore_person brings back the deleted. */
+  deletedIds: Set<PersonId>;
+  /** Targets of every congress. */
+  targets: Target[];
+  interactions: Interaction[];
+  /** person_page's sessions of each person. */
+  personSessions: Record<PersonId, PersonSession[]>;
+  /** What create/update_person refuse; by default, a draft without a name. */
+  personProblems: (draft: PersonDraft) => FieldProblem[];
+  /** search_people: by default, live people whose name or institution contains the query. */
+  searchPeople: (query: string, live: Person[]) => Person[];
   calls: { cmd: string; args: Record<string, unknown> }[];
 };
 
@@ -61,6 +84,61 @@ export function session(overrides: Partial<Session> = {}): Session {
     attendance: null,
     target_ids: [],
     sample: false,
+    ...overrides,
+  };
+}
+
+let nextPersonId = 1000;
+
+/** A person as person_page returns them. */
+export function person(overrides: Partial<Person> = {}): Person {
+  const id = overrides.id ?? nextPersonId++;
+  return {
+    id,
+    display_name: `Person ${id}`,
+    given_name: null,
+    family_name: null,
+    honorific: null,
+    credentials: null,
+    institution: null,
+    position: null,
+    city: null,
+    country: null,
+    email: null,
+    emails: [],
+    phone: null,
+    linkedin_url: null,
+    x_handle: null,
+    bluesky_handle: null,
+    orcid: null,
+    tags: "",
+    notes: "",
+    source: "manual",
+    ...overrides,
+  };
+}
+
+export function summaryOf(p: Person): PersonSummary {
+  const { id, display_name, institution, position, city, country, email, tags } = p;
+  return { id, display_name, institution, position, city, country, email, tags };
+}
+
+let nextTargetId = 500;
+
+/** A target as list_targets returns it (congress 1, an idea worth meeting by default). */
+export function target(overrides: Partial<Target> = {}): Target {
+  const id = overrides.id ?? nextTargetId++;
+  return {
+    id,
+    congress_id: 1,
+    person_id: 1,
+    display_name: `Person ${overrides.person_id ?? 1}`,
+    institution: null,
+    priority: "should",
+    why: "peer",
+    status: "idea",
+    reason: "",
+    next_talk: null,
     ...overrides,
   };
 }
@@ -130,8 +208,57 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
     importProgram: () => report(),
     sampleSessions: [],
     dialogPath: null,
+    people: [],
+    deletedIds: new Set(),
+    targets: [],
+    interactions: [],
+    personSessions: {},
+    personProblems: (draft) => (draft.display_name.trim() ? [] : [{ field: "display_name", message: "Give the person a name." }]),
+    searchPeople: (query, live) => {
+      // Like the FTS5 index: case and accents ignored ("sanchez" finds "Sánchez").
+      const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+      const q = fold(query);
+      return live.filter((p) => fold(`${p.display_name} ${p.institution ?? ""}`).includes(q));
+    },
     calls: [],
     ...init,
+  };
+  const live = () => b.people.filter((p) => !b.deletedIds.has(p.id));
+  const personById = (id: unknown): Person => {
+    const found = live().find((p) => p.id === id);
+    if (!found) throw { kind: "not_found", message: `no person ${String(id)}` } satisfies CommandError;
+    return found;
+  };
+  const targetById = (id: unknown): Target => {
+    const found = b.targets.find((t) => t.id === id);
+    if (!found) throw { kind: "not_found", message: `no target ${String(id)}` } satisfies CommandError;
+    return found;
+  };
+  const savePerson = (id: PersonId, d: PersonDraft): Person => {
+    const problems = b.personProblems(d);
+    if (problems.length > 0) throw { kind: "invalid", message: "invalid person", problems } satisfies CommandError;
+    const emails = d.emails.split(/[\s,;]+/).filter(Boolean);
+    const text = (v: string) => v.trim() || null;
+    const saved = person({
+      ...b.people.find((p) => p.id === id),
+      ...Object.fromEntries(Object.entries(d).map(([k, v]) => [k, text(v)])),
+      id,
+      display_name: d.display_name.trim(),
+      emails,
+      email: emails[0] ?? null,
+      tags: d.tags.trim(),
+      notes: d.notes.trim(),
+    });
+    b.people = [...b.people.filter((p) => p.id !== id), saved];
+    b.targets = b.targets.map((t) => (t.person_id === id ? { ...t, display_name: saved.display_name, institution: saved.institution } : t));
+    return saved;
+  };
+  const setTarget = (congressId: number, personId: PersonId, d: TargetDraft): Target => {
+    const p = personById(personId);
+    const old = b.targets.find((t) => t.congress_id === congressId && t.person_id === personId);
+    const saved = target({ ...old, ...d, id: old?.id, congress_id: congressId, person_id: personId, display_name: p.display_name, institution: p.institution });
+    b.targets = old ? b.targets.map((t) => (t.id === old.id ? saved : t)) : [...b.targets, saved];
+    return saved;
   };
   const sessionById = (id: unknown): Session => {
     const found = b.sessions.find((x) => x.id === id);
@@ -202,9 +329,125 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
       case "load_sample_program":
         b.sessions = [...b.sessions, ...b.sampleSessions];
         return report({ format: "sample", added: b.sampleSessions.length });
+      case "list_people": {
+        const all = live().sort((x, y) => x.display_name.localeCompare(y.display_name) || x.id - y.id);
+        const offset = args.offset as number;
+        return { total: all.length, offset, people: all.slice(offset, offset + (args.limit as number)).map(summaryOf) };
+      }
+      case "search_people":
+        return b.searchPeople(args.query as string, live()).slice(0, 200).map(summaryOf);
+      case "person_page": {
+        const p = personById(args.id);
+        return {
+          person: p,
+          targets: b.targets.filter((t) => t.person_id === p.id),
+          sessions: b.personSessions[p.id] ?? [],
+          interactions: b.interactions
+            .filter((i) => i.person_id === p.id)
+            .sort((x, y) => Date.parse(y.occurred_at) - Date.parse(x.occurred_at) || y.id - x.id),
+        };
+      }
+      case "create_person":
+        return savePerson(Math.max(0, ...b.people.map((p) => p.id)) + 1, args.draft as PersonDraft);
+      case "update_person":
+        personById(args.id);
+        return savePerson(args.id as number, args.draft as PersonDraft);
+      case "delete_person":
+        personById(args.id);
+        b.deletedIds = new Set([...b.deletedIds, args.id as number]);
+        return null;
+      case "restore_person": {
+        const id = args.id as number;
+        if (!b.deletedIds.has(id)) throw { kind: "not_found", message: `no deleted person ${id}` } satisfies CommandError;
+        b.deletedIds = new Set([...b.deletedIds].filter((x) => x !== id));
+        return personById(id);
+      }
+      case "merge_people": {
+        const keep = personById(args.keep);
+        const absorb = personById(args.absorb);
+        b.targets = b.targets
+          .filter((t) => !(t.person_id === keep.id && b.targets.some((o) => o.person_id === absorb.id && o.congress_id === t.congress_id)))
+          .map((t) => (t.person_id === absorb.id ? { ...t, person_id: keep.id, display_name: keep.display_name } : t));
+        b.interactions = b.interactions.map((i) => (i.person_id === absorb.id ? { ...i, person_id: keep.id } : i));
+        b.deletedIds = new Set([...b.deletedIds, absorb.id]);
+        return keep;
+      }
+      case "add_interaction": {
+        const d = args.draft as InteractionDraft;
+        personById(d.person_id);
+        if (!d.note.trim()) {
+          throw { kind: "invalid", message: "invalid note", problems: [{ field: "note", message: "Write what happened, even briefly." }] } satisfies CommandError;
+        }
+        const saved: Interaction = {
+          id: Math.max(0, ...b.interactions.map((i) => i.id)) + 1,
+          person_id: d.person_id,
+          congress_id: d.congress_id,
+          congress_name: b.congresses.find((c) => c.id === d.congress_id)?.name ?? null,
+          occurred_at: d.occurred_at ?? new Date().toISOString(),
+          note: d.note.trim(),
+        };
+        b.interactions = [...b.interactions, saved];
+        return saved;
+      }
+      case "delete_interaction":
+        b.interactions = b.interactions.filter((i) => i.id !== args.id);
+        return null;
+      case "list_targets":
+        return b.targets.filter((t) => t.congress_id === args.congressId && !b.deletedIds.has(t.person_id));
+      case "set_target":
+        return setTarget(args.congressId as number, args.personId as number, args.draft as TargetDraft);
+      case "set_target_status": {
+        const saved = { ...targetById(args.id), status: args.status as TargetStatus };
+        b.targets = b.targets.map((t) => (t.id === saved.id ? saved : t));
+        return saved;
+      }
+      case "remove_target":
+        targetById(args.id);
+        b.targets = b.targets.filter((t) => t.id !== args.id);
+        return null;
       default:
         throw { kind: "not_found", message: `no command ${cmd}` } satisfies CommandError;
     }
   }, { shouldMockEvents: true }); // progress events: tests emit, the import store listens
   return b;
 }
+
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+// Contacts import (preview_contacts, import_contacts), for contact-import.svelte.ts and
+// ContactImport.svelte. Kept in its own block, installed on top of installFakeBackend, so it never
+// touches the shared switch above: installFakeContacts(backend) answers these two commands, logs
+// them in backend.calls like every other command, and hands anything else to installFakeBackend.
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+import type { ContactImportReport, ContactPreview } from "../lib/bindings";
+
+export type FakeContacts = {
+  /** preview_contacts: resolves to the preview or throws a CommandError; may await the test. */
+  preview: (path: string) => ContactPreview | Promise<ContactPreview>;
+  /** import_contacts: resolves to the report or throws a CommandError; may await the test. */
+  importContacts: (path: string) => ContactImportReport | Promise<ContactImportReport>;
+};
+
+export function contactPreview(overrides: Partial<ContactPreview> = {}): ContactPreview {
+  return { file: "/home/doc/Connections.csv", format: "linkedin_csv", new: 0, merged: 0, skipped: 0, matches: [], problems: [], new_names: [], ...overrides };
+}
+
+export function contactReport(overrides: Partial<ContactImportReport> = {}): ContactImportReport {
+  return { format: "linkedin_csv", added: 0, merged: 0, skipped: 0, ...overrides };
+}
+
+type TauriInvoke = (cmd: string, args?: unknown, options?: unknown) => Promise<unknown>;
+
+/** Call after installFakeBackend (which it extends); by default the preview and the import are empty. */
+export function installFakeContacts(b: FakeBackend, init: Partial<FakeContacts> = {}): FakeContacts {
+  const c: FakeContacts = { preview: () => contactPreview(), importContacts: () => contactReport(), ...init };
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
+  const next = internals.invoke;
+  internals.invoke = async (cmd, payload, options) => {
+    if (cmd !== "preview_contacts" && cmd !== "import_contacts") return next(cmd, payload, options);
+    const args = (payload ?? {}) as Record<string, unknown>;
+    b.calls.push({ cmd, args });
+    return cmd === "preview_contacts" ? c.preview(args.path as string) : c.importContacts(args.path as string);
+  };
+  return c;
+}
+// ─────────────────────────────────────────── end of contacts import ───────────────────────────
