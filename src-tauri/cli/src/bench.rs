@@ -38,9 +38,16 @@ pub async fn run(work: Option<PathBuf>) -> Result<()> {
     println!("{:<46} {:>12} {:>10}", "measure", "value", "target");
     for (label, file) in [("ICS", &ics), ("schedule.xml", &xml)] {
         let size = std::fs::metadata(file).map_err(|e| CoreError::io(file, e))?.len();
-        let out = child(&dir, file)?;
+        // Median of three runs, each on a fresh database in a fresh process.
+        let runs = [child(&dir, file)?, child(&dir, file)?, child(&dir, file)?];
+        let median = |k: usize| {
+            let mut v: Vec<f64> = runs.iter().map(|r| r[k]).collect();
+            v.sort_by(f64::total_cmp);
+            v[1]
+        };
+        let out = [median(0), median(1), median(2)];
         let mb = size as f64 / 1_048_576.0;
-        println!("{:<46} {:>10.0}ms {:>10}", format!("import {label} ({mb:.1} MB) into empty db"), out[0], "≤ 1000ms");
+        println!("{:<46} {:>10.0}ms {:>10}", format!("import {label} ({mb:.1} MB), median of 3"), out[0], "≤ 1000ms");
         println!("{:<46} {:>10.0}ms {:>10}", format!("re-import unchanged {label}"), out[1], "≤ 1000ms");
         println!("{:<46} {:>10.0}MB {:>10}", format!("peak memory of the {label} import process"), out[2] / 1024.0, "");
     }
@@ -70,7 +77,8 @@ async fn people(dir: &Path) -> Result<()> {
     );
     // Search as you type: every prefix of a few names, as keystrokes.
     let mut times: Vec<Duration> = Vec::new();
-    for word in ["sanchez", "muller", "odegard", "karolinska", "fellow", "ana zhang", "hopital", "novartis"] {
+    let words = ["sanchez", "muller", "odegard", "karolinska", "fellow", "ana zhang", "hopital", "novartis"];
+    for word in words.iter().cycle().take(words.len() * 4) {
         for end in 1..=word.len() {
             let typed = &word[..end];
             let start = Instant::now();

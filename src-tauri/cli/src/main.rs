@@ -7,6 +7,11 @@
 // Parsed arguments live once per process; boxing the big variants buys nothing.
 #![allow(clippy::large_enum_variant)]
 
+/// A faster allocator: imports allocate many small strings (measured: 18% of
+/// import instructions were in glibc malloc/free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod congress;
 mod generate;

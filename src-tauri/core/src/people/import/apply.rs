@@ -180,6 +180,15 @@ fn institution_key(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+#[derive(sqlx::FromRow)]
+struct KnownRow {
+    id: PersonId,
+    name: String,
+    key: String,
+    institution: Option<String>,
+    linkedin: Option<String>,
+}
+
 async fn index(conn: &mut SqliteConnection) -> Result<Index> {
     let mut index = Index::default();
     let live = "p.deleted_at IS NULL AND p.merged_into IS NULL";
@@ -191,12 +200,13 @@ async fn index(conn: &mut SqliteConnection) -> Result<Index> {
     for (email, id, name) in rows {
         index.email.entry(email).or_insert((id, name));
     }
-    let rows: Vec<(PersonId, String, String, Option<String>, Option<String>)> = sqlx::query_as(&format!(
-        "SELECT p.id, p.display_name, p.name_key, p.institution, p.linkedin_url FROM people p WHERE {live} ORDER BY p.id"
+    let rows: Vec<KnownRow> = sqlx::query_as(&format!(
+        "SELECT p.id, p.display_name AS name, p.name_key AS key, p.institution, p.linkedin_url AS linkedin \
+         FROM people p WHERE {live} ORDER BY p.id"
     ))
     .fetch_all(&mut *conn)
     .await?;
-    for (id, name, key, institution, linkedin) in rows {
+    for KnownRow { id, name, key, institution, linkedin } in rows {
         if let Some(url) = linkedin {
             index.linkedin.entry(linkedin_key(&url)).or_insert((id, name.clone()));
         }
