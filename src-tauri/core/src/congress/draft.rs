@@ -80,13 +80,12 @@ pub(super) fn check(draft: &CongressDraft) -> Result<CheckedDraft, Vec<FieldProb
         problem("short_name", "Keep the short name under 40 characters.".into());
     }
 
-    let starts_on = parse_date(&draft.starts_on);
-    let ends_on = parse_date(&draft.ends_on);
-    if let Err(message) = &starts_on {
-        problem("starts_on", format!("Start date: {message}"));
-    }
-    if let Err(message) = &ends_on {
-        problem("ends_on", format!("End date: {message}"));
+    let starts_on = parse_date("starts_on", "Start date", &draft.starts_on);
+    let ends_on = parse_date("ends_on", "End date", &draft.ends_on);
+    for date in [&starts_on, &ends_on] {
+        if let Err(found) = date {
+            problem(&found.field, found.message.clone());
+        }
     }
     if let (Ok(start), Ok(end)) = (&starts_on, &ends_on) {
         if end < start {
@@ -140,13 +139,14 @@ fn optional(text: &str) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+fn parse_date(field: &str, label: &str, text: &str) -> Result<NaiveDate, FieldProblem> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("required.".into());
+        return Err(FieldProblem::new(field, format!("{label}: required.")));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("“{text}” is not a date; use YYYY-MM-DD, e.g. 2026-12-05."))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        FieldProblem::new(field, format!("{label}: “{text}” is not a date; use YYYY-MM-DD, e.g. 2026-12-05."))
+    })
 }
 
 /// `"#ASH26, hematology  #EHA2027"` → `["#ASH26", "#hematology", "#EHA2027"]`,

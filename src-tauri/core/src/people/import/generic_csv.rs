@@ -175,13 +175,13 @@ pub(super) fn read(rows: &[Row], columns: &Columns, header: &Row) -> (Vec<Contac
         }
         match record(row, columns, &phones) {
             Ok(record) => records.push(record),
-            Err(reason) => skipped.push(SkippedRecord { line: row.line, reason }),
+            Err(skip) => skipped.push(skip),
         }
     }
     (records, skipped)
 }
 
-fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecord, String> {
+fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecord, SkippedRecord> {
     let cell = |field| row.cell(columns.column(field));
     let mut emails = Vec::new();
     for column in columns.all(Field::Email) {
@@ -202,7 +202,12 @@ fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecor
     if name.display.is_empty() {
         match emails.first() {
             Some(email) => name.display = email.clone(),
-            None => return Err("the row has no name and no e-mail address".to_owned()),
+            None => {
+                return Err(SkippedRecord {
+                    line: row.line,
+                    reason: "the row has no name and no e-mail address".into(),
+                })
+            }
         }
     }
     if let Some(prefix) = tidy::line(cell(Field::Prefix)) {

@@ -64,13 +64,13 @@ pub(super) fn read(rows: &[Row], columns: &Columns) -> (Vec<ContactRecord>, Vec<
     for row in rows {
         match record(row, columns) {
             Ok(record) => records.push(record),
-            Err(reason) => skipped.push(SkippedRecord { line: row.line, reason }),
+            Err(skip) => skipped.push(skip),
         }
     }
     (records, skipped)
 }
 
-fn record(row: &Row, columns: &Columns) -> Result<ContactRecord, String> {
+fn record(row: &Row, columns: &Columns) -> Result<ContactRecord, SkippedRecord> {
     let name = Name::from_parts(row.cell(Some(columns.first)), "", row.cell(Some(columns.last)));
     if name.display.is_empty() {
         let reason = if row.cell(Some(columns.first)).is_empty() && row.cell(Some(columns.last)).is_empty() {
@@ -78,7 +78,7 @@ fn record(row: &Row, columns: &Columns) -> Result<ContactRecord, String> {
         } else {
             "the name has no letters once emoji and symbols are removed"
         };
-        return Err(reason.to_owned());
+        return Err(SkippedRecord { line: row.line, reason: reason.to_owned() });
     }
     let connected_on = tidy::line(row.cell(columns.connected_on));
     Ok(ContactRecord {

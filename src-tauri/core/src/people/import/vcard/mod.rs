@@ -26,13 +26,13 @@ pub(super) fn read(text: &str) -> Result<(Vec<ContactRecord>, Vec<SkippedRecord>
         let properties: Vec<Property> = card.properties.iter().filter_map(Property::parse).collect();
         match record(&properties, card.line) {
             Ok(record) => records.push(record),
-            Err(reason) => skipped.push(SkippedRecord { line: card.line, reason }),
+            Err(skip) => skipped.push(skip),
         }
     }
     Ok((records, skipped))
 }
 
-fn record(properties: &[Property], line: usize) -> Result<ContactRecord, String> {
+fn record(properties: &[Property], line: usize) -> Result<ContactRecord, SkippedRecord> {
     let first = |name: &str| properties.iter().find(|p| p.name == name && !p.value.trim().is_empty());
     let all = |name: &'static str| properties.iter().filter(move |p| p.name == name);
     // Sorting is stable: among equals, the file's order stays.
@@ -50,7 +50,10 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, String>
     }
     let mut name = name(first("FN"), first("N"));
     if name.display.is_empty() {
-        name.display = emails.first().cloned().ok_or("the card has no name (FN or N) and no e-mail address")?;
+        name.display = emails.first().cloned().ok_or_else(|| SkippedRecord {
+            line,
+            reason: "the card has no name (FN or N) and no e-mail address".into(),
+        })?;
     }
     let mut phones = by_preference("TEL");
     phones.sort_by_key(|p| (p.preference(), !(p.has_type("cell") || p.has_type("mobile"))));
