@@ -310,6 +310,15 @@ pub(crate) async fn write(store: &Store, format: ContactFormat, records: &[Conta
         });
         q.build().execute(&mut *tx).await?;
     }
+    // Rowids of one transaction's inserts follow on from the largest; check
+    // rather than assume, since every link below relies on it.
+    let inserted: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE id >= ?").bind(first_id).fetch_one(&mut *tx).await?;
+    if inserted != fresh.len() as i64 {
+        return Err(CoreError::Conflict(
+            "another program changed People during the import; nothing was imported".into(),
+        ));
+    }
     let id_of: HashMap<usize, PersonId> =
         fresh.iter().enumerate().map(|(k, (n, _))| (*n, PersonId(first_id + k as i64))).collect();
     let emails: Vec<(PersonId, &String)> = fresh
