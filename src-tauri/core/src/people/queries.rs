@@ -145,36 +145,62 @@ pub(crate) fn fields(draft: &PersonDraft) -> Result<Fields> {
     })
 }
 
+/// The editable columns, in the order `bind_fields` binds them.
+const FIELD_COLUMNS: [&str; 18] = [
+    "display_name",
+    "name_key",
+    "given_name",
+    "family_name",
+    "honorific",
+    "credentials",
+    "institution",
+    "position",
+    "city",
+    "country",
+    "email",
+    "phone",
+    "linkedin_url",
+    "x_handle",
+    "bluesky_handle",
+    "orcid",
+    "tags",
+    "notes",
+];
+
+type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds `f` to the next 18 placeholders, in `FIELD_COLUMNS` order.
+fn bind_fields<'q>(query: Query<'q>, f: &'q Fields) -> Query<'q> {
+    query
+        .bind(&f.display_name)
+        .bind(&f.name_key)
+        .bind(&f.given_name)
+        .bind(&f.family_name)
+        .bind(&f.honorific)
+        .bind(&f.credentials)
+        .bind(&f.institution)
+        .bind(&f.position)
+        .bind(&f.city)
+        .bind(&f.country)
+        .bind(f.emails.first())
+        .bind(&f.phone)
+        .bind(&f.linkedin_url)
+        .bind(&f.x_handle)
+        .bind(&f.bluesky_handle)
+        .bind(&f.orcid)
+        .bind(&f.tags)
+        .bind(&f.notes)
+}
+
 pub(crate) async fn insert(conn: &mut SqliteConnection, f: &Fields, source: &str) -> Result<PersonId> {
     let now = time::now_seconds();
-    let id: PersonId = sqlx::query_scalar(
-        "INSERT INTO people (display_name, name_key, given_name, family_name, honorific, credentials, institution, \
-         position, city, country, email, phone, linkedin_url, x_handle, bluesky_handle, orcid, tags, notes, source, \
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&f.display_name)
-    .bind(&f.name_key)
-    .bind(&f.given_name)
-    .bind(&f.family_name)
-    .bind(&f.honorific)
-    .bind(&f.credentials)
-    .bind(&f.institution)
-    .bind(&f.position)
-    .bind(&f.city)
-    .bind(&f.country)
-    .bind(f.emails.first())
-    .bind(&f.phone)
-    .bind(&f.linkedin_url)
-    .bind(&f.x_handle)
-    .bind(&f.bluesky_handle)
-    .bind(&f.orcid)
-    .bind(&f.tags)
-    .bind(&f.notes)
-    .bind(source)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let sql = format!(
+        "INSERT INTO people ({}, source, created_at, updated_at) VALUES ({}?, ?, ?)",
+        FIELD_COLUMNS.join(", "),
+        "?, ".repeat(FIELD_COLUMNS.len())
+    );
+    let done = bind_fields(sqlx::query(&sql), f).bind(source).bind(now).bind(now).execute(&mut *conn).await?;
+    let id = PersonId(done.last_insert_rowid());
     set_emails(conn, id, &f.emails).await?;
     Ok(id)
 }
@@ -215,34 +241,11 @@ pub async fn update(store: &Store, id: PersonId, draft: &PersonDraft) -> Result<
     get(store, id).await?;
     let f = fields(draft)?;
     let mut tx = store.pool().begin().await?;
-    sqlx::query(
-        "UPDATE people SET display_name = ?, name_key = ?, given_name = ?, family_name = ?, honorific = ?, \
-         credentials = ?, institution = ?, position = ?, city = ?, country = ?, email = ?, phone = ?, \
-         linkedin_url = ?, x_handle = ?, bluesky_handle = ?, orcid = ?, tags = ?, notes = ?, updated_at = ? \
-         WHERE id = ?",
-    )
-    .bind(&f.display_name)
-    .bind(&f.name_key)
-    .bind(&f.given_name)
-    .bind(&f.family_name)
-    .bind(&f.honorific)
-    .bind(&f.credentials)
-    .bind(&f.institution)
-    .bind(&f.position)
-    .bind(&f.city)
-    .bind(&f.country)
-    .bind(f.emails.first())
-    .bind(&f.phone)
-    .bind(&f.linkedin_url)
-    .bind(&f.x_handle)
-    .bind(&f.bluesky_handle)
-    .bind(&f.orcid)
-    .bind(&f.tags)
-    .bind(&f.notes)
-    .bind(time::now_seconds())
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    let sql = format!(
+        "UPDATE people SET {}, updated_at = ? WHERE id = ?",
+        FIELD_COLUMNS.iter().map(|c| format!("{c} = ?")).collect::<Vec<_>>().join(", ")
+    );
+    bind_fields(sqlx::query(&sql), &f).bind(time::now_seconds()).bind(id).execute(&mut *tx).await?;
     set_emails(&mut tx, id, &f.emails).await?;
     tx.commit().await?;
     get(store, id).await
