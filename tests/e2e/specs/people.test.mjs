@@ -122,3 +122,14 @@ test('merge two records of Jörg Müller', async () => {
   assert.deepEqual(cli(db, 'people', 'search', 'Joerg Mueller', '--json').map((p) => p.id), [keep]);
   assert.equal(cli(db, 'stats', '--json').people, before, 'merged, not deleted: the row stays, hidden');
 });
+
+test('delete offers Undo, which brings the person back', async () => {
+  const id = await openPerson('adeyemi', 'Adeyemi');
+  await (await byTestId(browser, 'delete-person')).click();
+  const confirm = await byTestId(browser, 'confirm-ok');
+  if (await confirm.isExisting() && (await confirm.isDisplayed())) await confirm.click();
+  await browser.waitUntil(async () => cli(db, 'people', 'search', 'adeyemi', '--json').length === 0, { timeout: 5000 });
+  await (await byTestId(browser, 'undo-delete')).click();
+  await browser.waitUntil(async () => cli(db, 'people', 'search', 'adeyemi', '--json').length === 1, { timeout: 5000 });
+  assert.equal(cli(db, 'people', 'search', 'adeyemi', '--json')[0].id, id);
+});

@@ -90,6 +90,15 @@ test('two overlapping sessions marked attending show a clash', async () => {
   await (await row.$('[data-testid="clash-mark"]')).waitForDisplayed({ timeout: 5000 });
   await screenshot(browser, 'program-list');
 
+  // The detail names the speakers and the clash.
+  await (await row.$('.title-button')).click();
+  const detail = await byTestId(browser, 'session-detail');
+  await detail.waitForDisplayed({ timeout: 5000 });
+  assert.match(await detail.getText(), /Søren Ødegård/);
+  assert.match(await detail.getText(), /BCMA & GPRC5D/);
+  await (await byTestId(browser, 'detail-close')).click();
+  await detail.waitForDisplayed({ reverse: true, timeout: 5000 });
+
   await (await byTestId(browser, 'view-agenda')).click();
   const clash = await byTestId(browser, 'agenda-clash');
   await clash.waitForDisplayed({ timeout: 5000 });
