@@ -68,7 +68,8 @@ run: build
 	$(CARGO) run --bin hallway
 
 dev: system-deps npm-deps
-	ui/node_modules/.bin/tauri dev --no-default-features
+	# Arguments after `--` go to cargo: without custom-protocol the app loads the dev server.
+	ui/node_modules/.bin/tauri dev -- --no-default-features
 
 # ------------------------------------------------------------------- test --
 
