@@ -81,8 +81,18 @@ test('two overlapping sessions marked attending show a clash', async () => {
   for (const s of [poster, industry]) {
     const row = await browser.$(`[data-testid="session-row"][data-key="${s.key}"]`);
     await row.waitForDisplayed({ timeout: 5000 });
+    // Centre the row first: a row at the list's edge can be re-rendered by the
+    // virtual list while the click is on its way.
+    await row.scrollIntoView({ block: 'center' });
+    await browser.pause(200);
     await (await row.$('[data-testid="attend-toggle"]')).click();
-    await browser.waitUntil(async () => (await (await row.$('[data-testid="attend-toggle"]')).getAttribute('aria-pressed')) === 'true');
+    await browser.waitUntil(
+      async () => cli(db, 'program', 'list', '--congress', 'EHA27', '--json').find((x) => x.key === s.key).attendance === 'attending',
+      { timeout: 10000, timeoutMsg: `${s.title} was not marked attending` },
+    );
+    const pressed = async () =>
+      (await (await browser.$(`[data-testid="session-row"][data-key="${s.key}"]`).$('[data-testid="attend-toggle"]')).getAttribute('aria-pressed')) === 'true';
+    await browser.waitUntil(pressed, { timeout: 10000 });
   }
   const after = cli(db, 'program', 'list', '--congress', 'EHA27', '--json');
   assert.equal(after.filter((s) => s.attendance === 'attending').length, 2);
