@@ -160,12 +160,18 @@ enum Plan {
     Earlier(usize),
 }
 
-/// Known people by each matching key.
-#[derive(Default)]
-struct Index {
-    email: HashMap<String, (PersonId, String)>,
-    linkedin: HashMap<String, (PersonId, String)>,
-    name_institution: HashMap<(String, String), (PersonId, String)>,
+/// Each matching key to what it identifies: a stored person (id and name),
+/// or, for the file's own new records, the record's index.
+struct Index<T> {
+    email: HashMap<String, T>,
+    linkedin: HashMap<String, T>,
+    name_institution: HashMap<(String, String), T>,
+}
+
+impl<T> Default for Index<T> {
+    fn default() -> Self {
+        Self { email: HashMap::new(), linkedin: HashMap::new(), name_institution: HashMap::new() }
+    }
 }
 
 fn linkedin_key(url: &str) -> String {
@@ -189,7 +195,7 @@ struct KnownRow {
     linkedin: Option<String>,
 }
 
-async fn index(conn: &mut SqliteConnection) -> Result<Index> {
+async fn index(conn: &mut SqliteConnection) -> Result<Index<(PersonId, String)>> {
     let mut index = Index::default();
     let live = "p.deleted_at IS NULL AND p.merged_into IS NULL";
     let rows: Vec<(String, PersonId, String)> = sqlx::query_as(&format!(
@@ -220,7 +226,7 @@ async fn index(conn: &mut SqliteConnection) -> Result<Index> {
 async fn plan(conn: &mut SqliteConnection, records: &[ContactRecord]) -> Result<Vec<Plan>> {
     let index = index(conn).await?;
     // Keys of this file's new records, so repeats within the file merge.
-    let mut earlier = Index::default();
+    let mut earlier: Index<usize> = Index::default();
     let mut plans = Vec::with_capacity(records.len());
     for (n, record) in records.iter().enumerate() {
         let emails: Vec<String> = record.emails.iter().map(|e| e.to_lowercase()).collect();
@@ -249,19 +255,18 @@ async fn plan(conn: &mut SqliteConnection, records: &[ContactRecord]) -> Result<
             .find_map(|e| earlier.email.get(e))
             .or_else(|| linkedin.as_ref().and_then(|l| earlier.linkedin.get(l)))
             .or_else(|| name_inst.as_ref().and_then(|k| earlier.name_institution.get(k)));
-        if let Some((first, _)) = repeat {
-            plans.push(Plan::Earlier(first.0 as usize));
+        if let Some(first) = repeat {
+            plans.push(Plan::Earlier(*first));
             continue;
         }
-        let me = (PersonId(n as i64), String::new());
         for e in emails {
-            earlier.email.insert(e, me.clone());
+            earlier.email.insert(e, n);
         }
         if let Some(l) = linkedin {
-            earlier.linkedin.insert(l, me.clone());
+            earlier.linkedin.insert(l, n);
         }
         if let Some(k) = name_inst {
-            earlier.name_institution.insert(k, me);
+            earlier.name_institution.insert(k, n);
         }
         plans.push(Plan::New);
     }
