@@ -24,9 +24,17 @@ async function openPerson(typed, name) {
   await fill(browser, 'people-search', typed);
   let id = null;
   await browser.waitUntil(async () => (id = await personRow(name)) !== null, { timeout: 5000 });
-  await (await browser.$(`[data-testid="person-row"][data-person-id="${id}"]`)).click();
+  // The list re-renders as search results settle; a click that lands on a
+  // row being replaced is lost, so click again until the page opens.
   const page = await byTestId(browser, 'person-page');
-  await page.waitForDisplayed({ timeout: 5000 });
+  await browser.waitUntil(
+    async () => {
+      const row = await browser.$(`[data-testid="person-row"][data-person-id="${id}"]`);
+      if (await row.isExisting()) await row.click().catch(() => {});
+      return page.waitForDisplayed({ timeout: 1500 }).then(() => true, () => false);
+    },
+    { timeout: 10000, timeoutMsg: `the page of ${name} did not open` },
+  );
   await browser.waitUntil(async () => (await (await byTestId(browser, 'person-name')).getText()).includes(name), { timeout: 5000 });
   return Number(id);
 }
