@@ -8,6 +8,7 @@
 pub mod congress;
 pub mod error;
 pub mod ids;
+pub mod meetings;
 pub mod people;
 pub mod plan;
 pub mod program;
@@ -16,6 +17,7 @@ pub mod settings;
 pub mod stats;
 pub mod store;
 pub mod targets;
+pub mod text_enum;
 pub mod time;
 
 pub use error::{CoreError, FieldProblem, Result};

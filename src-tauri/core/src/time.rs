@@ -2,7 +2,7 @@
 //! in UTC, congress days as ISO dates in the congress's IANA zone, and shown
 //! with the congress zone's offset.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Now, as stored in `created_at`/`updated_at` columns.
@@ -36,4 +36,15 @@ pub fn in_zone(seconds: i64, zone: Tz) -> DateTime<FixedOffset> {
 /// The congress zone of a stored name, or UTC if a hand-edited file broke it.
 pub fn zone_or_utc(name: &str) -> Tz {
     parse_zone(name).unwrap_or(Tz::UTC)
+}
+
+/// Unix seconds of a wall-clock time in `zone`. A time a DST change skips
+/// moves forward an hour and one it repeats takes its first occurrence, as
+/// calendar apps do.
+pub fn local_seconds(local: NaiveDateTime, zone: Tz) -> i64 {
+    zone.from_local_datetime(&local)
+        .earliest()
+        .or_else(|| zone.from_local_datetime(&(local + Duration::hours(1))).earliest())
+        .map(|t| t.timestamp())
+        .unwrap_or_else(|| local.and_utc().timestamp())
 }

@@ -132,6 +132,7 @@ async fn merging_keeps_every_link_and_the_further_target() {
     interactions::add(
         &store,
         &InteractionDraft {
+            meeting_id: None,
             person_id: contact.id,
             congress_id: Some(c),
             occurred_at: None,

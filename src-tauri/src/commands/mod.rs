@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod congress;
+pub mod meetings;
 pub mod people;
 pub mod program;
 pub mod settings;
@@ -45,6 +46,17 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         targets::set_target,
         targets::set_target_status,
         targets::remove_target,
+        meetings::list_meetings,
+        meetings::get_meeting,
+        meetings::create_meeting,
+        meetings::update_meeting,
+        meetings::set_meeting_status,
+        meetings::delete_meeting,
+        meetings::meeting_clashes,
+        meetings::free_slots,
+        meetings::today,
+        meetings::met_someone,
+        meetings::snooze_target,
     ]
 }
 

@@ -302,6 +302,106 @@ async removeTarget(id: TargetId) : Promise<Result<null, CommandError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async listMeetings(congressId: CongressId) : Promise<Result<Meeting[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_meetings", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getMeeting(id: MeetingId) : Promise<Result<Meeting, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_meeting", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Books a meeting; its people's targets move to scheduled.
+ */
+async createMeeting(draft: MeetingDraft) : Promise<Result<StatusChange, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_meeting", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateMeeting(id: MeetingId, draft: MeetingDraft) : Promise<Result<StatusChange, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_meeting", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Done moves targets to met; cancelled frees a scheduled target.
+ */
+async setMeetingStatus(id: MeetingId, status: MeetingStatus) : Promise<Result<StatusChange, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_meeting_status", { id, status }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteMeeting(id: MeetingId) : Promise<Result<MovedTarget[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_meeting", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What a meeting at this venue time would overlap, before saving.
+ */
+async meetingClashes(congressId: CongressId, except: MeetingId | null, startsLocal: string, minutes: number) : Promise<Result<MeetingClash[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("meeting_clashes", { congressId, except, startsLocal, minutes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async freeSlots(query: SlotQuery) : Promise<Result<Slot[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("free_slots", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async today(congressId: CongressId) : Promise<Result<Today, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("today", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async metSomeone(met: MetSomeone) : Promise<Result<MetResult, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("met_someone", { met }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Hides a target from Today until `until`; none shows it again.
+ */
+async snoozeTarget(id: TargetId, until: string | null) : Promise<Result<Target, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("snooze_target", { id, until }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -323,7 +423,7 @@ programImportProgress: "program-import-progress"
 /**
  * One item of the agenda, by what it is.
  */
-export type AgendaItem = { type: "session"; id: SessionId }
+export type AgendaItem = { type: "session"; id: SessionId } | { type: "meeting"; id: MeetingId }
 export type AppInfo = { version: string; 
 /**
  * The SQLite file holding all of the user's data.
@@ -434,6 +534,38 @@ problems: PreviewProblem[];
  */
 new_names: string[] }
 /**
+ * One item of the day: a session I attend or a meeting.
+ */
+export type DayItem = { item: AgendaItem; title: string; 
+/**
+ * Room for a session, place for a meeting.
+ */
+place: string | null; starts_at: string; ends_at: string; 
+/**
+ * Who I meet (meetings only).
+ */
+people: string[]; 
+/**
+ * What I want from it (meetings only).
+ */
+purpose: string; meeting_status: MeetingStatus | null; session_kind: SessionKind | null; 
+/**
+ * Titles of what else overlaps it.
+ */
+clashes_with: string[] }
+/**
+ * How the day is going, from the data.
+ */
+export type DayProgress = { meetings_today: number; meetings_done_today: number; sessions_today: number; 
+/**
+ * Interactions logged today at this congress (people met).
+ */
+people_met_today: number; 
+/**
+ * Targets at this congress met or followed up, of all targets.
+ */
+targets_met: number; targets_total: number }
+/**
  * One thing wrong with one field of a form or one column of an import.
  */
 export type FieldProblem = { 
@@ -464,6 +596,10 @@ export type Interaction = { id: InteractionId; person_id: PersonId; congress_id:
 congress_name: string | null; occurred_at: string; note: string }
 export type InteractionDraft = { person_id: PersonId; congress_id: CongressId | null; 
 /**
+ * The meeting it came from, when it did.
+ */
+meeting_id: MeetingId | null; 
+/**
  * When it happened; now if not given.
  */
 occurred_at: string | null; note: string }
@@ -475,6 +611,72 @@ export type InteractionId = number
  * How a contact was recognised as someone already known.
  */
 export type MatchedBy = "email" | "linkedin" | "name_and_institution"
+export type Meeting = { id: MeetingId; congress_id: CongressId; title: string; purpose: string; place: string; kind: MeetingKind; status: MeetingStatus; 
+/**
+ * In the congress zone's offset at that moment.
+ */
+starts_at: string; ends_at: string; minutes: number; notes: string; people: MeetingPerson[]; 
+/**
+ * What else on the agenda overlaps it (none for a cancelled meeting).
+ */
+clashes: MeetingClash[]; 
+/**
+ * Stable calendar identity, and how many times its time, place or title changed.
+ */
+uid: string; sequence: number }
+/**
+ * Something on the agenda a meeting overlaps.
+ */
+export type MeetingClash = { with: AgendaItem; title: string; overlap_starts_at: string; overlap_ends_at: string }
+/**
+ * The meeting form. Times are venue wall-clock times, as the user reads
+ * them on the program; the core turns them into instants in the congress
+ * zone (a time a DST change skips moves forward an hour).
+ */
+export type MeetingDraft = { congress_id: CongressId; title: string; 
+/**
+ * What I want from it: the agenda in a line or two.
+ */
+purpose: string; 
+/**
+ * Room, booth, café or restaurant.
+ */
+place: string; kind: MeetingKind; status: MeetingStatus; 
+/**
+ * Venue wall-clock start, e.g. `2026-12-06T10:30:00`.
+ */
+starts_local: string; minutes: number; notes: string; 
+/**
+ * Everyone I am meeting; at least one.
+ */
+people: PersonId[] }
+/**
+ * A row of `meetings`.
+ */
+export type MeetingId = number
+/**
+ * What sort of meeting, which sets expectations about length and place.
+ */
+export type MeetingKind = "one_to_one" | "coffee" | "meal" | "reception" | "group"
+/**
+ * A person at a meeting, with where they stand as a target at its congress.
+ */
+export type MeetingPerson = { id: PersonId; display_name: string; institution: string | null; target_status: TargetStatus | null }
+/**
+ * Where the meeting stands.
+ */
+export type MeetingStatus = "proposed" | "confirmed" | "done" | "cancelled"
+/**
+ * Who I just met: someone known, or someone new in two fields.
+ */
+export type MetPerson = { type: "known"; id: PersonId } | { type: "new"; display_name: string; institution: string }
+export type MetResult = { person_id: PersonId; display_name: string; interaction_id: InteractionId; 
+/**
+ * Their target, when they were one, now at met.
+ */
+target: Target | null }
+export type MetSomeone = { congress_id: CongressId; person: MetPerson; note: string }
+export type MovedTarget = { person_id: PersonId; display_name: string; from: TargetStatus; to: TargetStatus }
 /**
  * A person's next session at the congress (the talk to catch them after).
  */
@@ -617,9 +819,34 @@ day_start_hour: number; day_end_hour: number; default_meeting_minutes: number;
  */
 buffer_minutes: number }
 /**
+ * A free slot, in the congress zone's offset.
+ */
+export type Slot = { starts_at: string; ends_at: string; 
+/**
+ * The coffee or lunch break the slot falls in, when it does.
+ */
+in_break: string | null }
+export type SlotQuery = { congress_id: CongressId; 
+/**
+ * Whose talks and chairs to avoid; none for a slot with anyone.
+ */
+person_id: PersonId | null; minutes: number; 
+/**
+ * The meeting being moved, which must not block itself.
+ */
+except_meeting: MeetingId | null }
+/**
+ * A meeting after a status change, and the targets it moved along.
+ */
+export type StatusChange = { meeting: Meeting; moved: MovedTarget[] }
+/**
  * A target with the person's essentials, as the board shows it.
  */
-export type Target = { id: TargetId; congress_id: CongressId; person_id: PersonId; display_name: string; institution: string | null; priority: Priority; why: Why; status: TargetStatus; reason: string; next_talk: NextTalk | null }
+export type Target = { id: TargetId; congress_id: CongressId; person_id: PersonId; display_name: string; institution: string | null; priority: Priority; why: Why; status: TargetStatus; reason: string; next_talk: NextTalk | null; 
+/**
+ * Out of the Today list until then.
+ */
+snoozed_until: string | null }
 /**
  * The target form.
  */
@@ -632,6 +859,31 @@ export type TargetId = number
  * How far along it is.
  */
 export type TargetStatus = "idea" | "contacted" | "scheduled" | "met" | "followed_up" | "declined"
+export type Today = { congress_id: CongressId; now: string; 
+/**
+ * The venue's date now.
+ */
+day: string; 
+/**
+ * Whether now falls within the congress days (venue time).
+ */
+running: boolean; 
+/**
+ * What is on right now (more than one when they clash).
+ */
+current: DayItem[]; 
+/**
+ * The next thing to start, today or later.
+ */
+next: DayItem | null; 
+/**
+ * The rest of today after `next`.
+ */
+later: DayItem[]; 
+/**
+ * Targets not met yet and not snoozed, must-meet first.
+ */
+targets_left: Target[]; snoozed: number; progress: DayProgress }
 /**
  * Why this person is worth meeting.
  */

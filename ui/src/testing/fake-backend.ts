@@ -139,6 +139,7 @@ export function target(overrides: Partial<Target> = {}): Target {
     status: "idea",
     reason: "",
     next_talk: null,
+    snoozed_until: null,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
 //! their CAR-T data"), optionally tied to a congress, shown as a timeline
 //! across the years.
 
-use crate::ids::{CongressId, InteractionId, PersonId};
+use crate::ids::{CongressId, InteractionId, MeetingId, PersonId};
 use crate::{time, CoreError, FieldProblem, Result, Store};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,8 @@ pub struct Interaction {
 pub struct InteractionDraft {
     pub person_id: PersonId,
     pub congress_id: Option<CongressId>,
+    /// The meeting it came from, when it did.
+    pub meeting_id: Option<MeetingId>,
     /// When it happened; now if not given.
     pub occurred_at: Option<DateTime<Utc>>,
     pub note: String,
@@ -34,11 +36,12 @@ pub async fn add(store: &Store, draft: &InteractionDraft) -> Result<Interaction>
     super::queries::get(store, draft.person_id).await?;
     let now = time::now_seconds();
     let id: InteractionId = sqlx::query_scalar(
-        "INSERT INTO interactions (person_id, congress_id, occurred_at, note, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO interactions (person_id, congress_id, meeting_id, occurred_at, note, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(draft.person_id)
     .bind(draft.congress_id)
+    .bind(draft.meeting_id)
     .bind(draft.occurred_at.map_or(now, |t| t.timestamp()))
     .bind(draft.note.trim())
     .bind(now)

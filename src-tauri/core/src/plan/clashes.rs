@@ -1,9 +1,9 @@
 //! Clashes: two things on the agenda at once. The agenda is every session
-//! marked attending (and, as meetings arrive, every meeting not cancelled);
+//! marked attending and every meeting not cancelled;
 //! two items clash when their times overlap by at least a minute. Items that
 //! merely touch (one ends 10:30, the next starts 10:30) do not clash.
 
-use crate::ids::{CongressId, SessionId};
+use crate::ids::{CongressId, MeetingId, SessionId};
 use crate::program::queries::congress_zone;
 use crate::{time, Result, Store};
 use chrono::{DateTime, FixedOffset};
@@ -14,6 +14,46 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]
 pub enum AgendaItem {
     Session(SessionId),
+    Meeting(MeetingId),
+}
+
+/// One item on the agenda with its time, as clash and slot checks need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Busy {
+    pub item: AgendaItem,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub title: String,
+}
+
+/// The agenda of a congress: attending sessions (timed, not withdrawn) and
+/// meetings not cancelled, in time order.
+pub async fn agenda_items(store: &Store, congress_id: CongressId) -> Result<Vec<Busy>> {
+    let sessions: Vec<(SessionId, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, starts_at, ends_at, title FROM sessions \
+         WHERE congress_id = ? AND attendance = 'attending' AND withdrawn = 0 AND all_day = 0",
+    )
+    .bind(congress_id)
+    .fetch_all(store.pool())
+    .await?;
+    let meetings: Vec<(MeetingId, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, starts_at, ends_at, title FROM meetings WHERE congress_id = ? AND status <> 'cancelled'",
+    )
+    .bind(congress_id)
+    .fetch_all(store.pool())
+    .await?;
+    let mut items: Vec<Busy> = sessions
+        .into_iter()
+        .map(|(id, starts_at, ends_at, title)| Busy { item: AgendaItem::Session(id), starts_at, ends_at, title })
+        .chain(meetings.into_iter().map(|(id, starts_at, ends_at, title)| Busy {
+            item: AgendaItem::Meeting(id),
+            starts_at,
+            ends_at,
+            title,
+        }))
+        .collect();
+    items.sort_by_key(|b| (b.starts_at, b.ends_at));
+    Ok(items)
 }
 
 /// Two agenda items that overlap, and when.
@@ -47,16 +87,8 @@ pub fn overlaps<T: Copy>(items: &mut [(i64, i64, T)]) -> Vec<(T, T, i64, i64)> {
 /// The clashes on a congress's agenda.
 pub async fn agenda(store: &Store, congress_id: CongressId) -> Result<Vec<Clash>> {
     let zone = congress_zone(store, congress_id).await?;
-    let mut items: Vec<(i64, i64, AgendaItem)> = sqlx::query_as::<_, (i64, i64, SessionId)>(
-        "SELECT starts_at, ends_at, id FROM sessions \
-         WHERE congress_id = ? AND attendance = 'attending' AND withdrawn = 0 AND all_day = 0",
-    )
-    .bind(congress_id)
-    .fetch_all(store.pool())
-    .await?
-    .into_iter()
-    .map(|(start, end, id)| (start, end, AgendaItem::Session(id)))
-    .collect();
+    let mut items: Vec<(i64, i64, AgendaItem)> =
+        agenda_items(store, congress_id).await?.into_iter().map(|b| (b.starts_at, b.ends_at, b.item)).collect();
     Ok(overlaps(&mut items)
         .into_iter()
         .map(|(first, second, from, to)| Clash {

@@ -5,28 +5,10 @@
 
 use crate::ids::{CongressId, PersonId, SessionId, TargetId};
 use crate::program::queries::congress_zone;
+use crate::text_enum::text_enum;
 use crate::{time, CoreError, Result, Store};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-
-macro_rules! text_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),* }
-            }
-            pub fn parse(text: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == text)
-            }
-        }
-    };
-}
 
 text_enum!(
     /// How much meeting this person matters.
@@ -100,6 +82,8 @@ pub struct Target {
     pub status: TargetStatus,
     pub reason: String,
     pub next_talk: Option<NextTalk>,
+    /// Out of the Today list until then.
+    pub snoozed_until: Option<DateTime<FixedOffset>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -117,11 +101,12 @@ struct Row {
     next_title: Option<String>,
     next_starts: Option<i64>,
     next_room: Option<String>,
+    snoozed_until: Option<i64>,
 }
 
 const SELECT: &str = "SELECT t.id, t.congress_id, t.person_id, p.display_name, p.institution, t.priority, t.why, \
-    t.status, t.reason, n.id AS next_id, n.title AS next_title, n.starts_at AS next_starts, n.room AS next_room \
-    FROM targets t JOIN people p ON p.id = t.person_id \
+    t.status, t.reason, n.id AS next_id, n.title AS next_title, n.starts_at AS next_starts, n.room AS next_room, \
+    t.snoozed_until FROM targets t JOIN people p ON p.id = t.person_id \
     LEFT JOIN sessions n ON n.id = (SELECT s.id FROM session_people sp JOIN sessions s ON s.id = sp.session_id \
         WHERE sp.person_id = t.person_id AND s.congress_id = t.congress_id AND s.withdrawn = 0 AND s.ends_at > ?1 \
         ORDER BY s.starts_at LIMIT 1)";
@@ -148,6 +133,7 @@ fn to_target(row: Row, zone: chrono_tz::Tz) -> Target {
             }
             _ => None,
         },
+        snoozed_until: row.snoozed_until.map(|t| time::in_zone(t, zone)),
     }
 }
 
@@ -206,6 +192,20 @@ pub async fn set(store: &Store, congress_id: CongressId, person_id: PersonId, dr
 pub async fn set_status(store: &Store, id: TargetId, status: TargetStatus) -> Result<Target> {
     let done = sqlx::query("UPDATE targets SET status = ?, updated_at = ? WHERE id = ?")
         .bind(status.as_str())
+        .bind(time::now_seconds())
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found("target", id));
+    }
+    get(store, id).await
+}
+
+/// Hides a target from Today until `until` (none: show it again now).
+pub async fn snooze(store: &Store, id: TargetId, until: Option<DateTime<FixedOffset>>) -> Result<Target> {
+    let done = sqlx::query("UPDATE targets SET snoozed_until = ?, updated_at = ? WHERE id = ?")
+        .bind(until.map(|t| t.timestamp()))
         .bind(time::now_seconds())
         .bind(id)
         .execute(store.pool())

@@ -4,7 +4,7 @@
 //! calendar apps do.
 
 use super::item::{ProgramItem, SourceTime};
-use chrono::{Duration, NaiveDateTime, TimeZone};
+use crate::time::local_seconds;
 use chrono_tz::Tz;
 
 /// Length given to items whose source states neither end nor duration.
@@ -18,14 +18,6 @@ pub fn seconds(time: &SourceTime, zone: Tz) -> i64 {
         SourceTime::Floating(local) => local_seconds(*local, zone),
         SourceTime::AllDay(date) => local_seconds(date.and_hms_opt(0, 0, 0).expect("midnight exists"), zone),
     }
-}
-
-fn local_seconds(local: NaiveDateTime, tz: Tz) -> i64 {
-    tz.from_local_datetime(&local)
-        .earliest()
-        .or_else(|| tz.from_local_datetime(&(local + Duration::hours(1))).earliest())
-        .map(|t| t.timestamp())
-        .unwrap_or_else(|| local.and_utc().timestamp())
 }
 
 /// Start, end and whether the item fills whole days.
@@ -49,7 +41,7 @@ pub fn span(item: &ProgramItem, zone: Tz) -> (i64, i64, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
+    use chrono::{NaiveDate, NaiveDateTime};
 
     fn local(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, mo, d).unwrap().and_hms_opt(h, mi, 0).unwrap()
