@@ -54,6 +54,7 @@ pub async fn run(work: Option<PathBuf>) -> Result<()> {
     let (p50, p99) = search_latency(&dir.join("bench-xml.sqlite3")).await?;
     println!("{:<46} {:>10.2}ms {:>10}", "program search p50 (200 queries)", p50, "");
     println!("{:<46} {:>10.2}ms {:>10}", "program search p99 (200 queries)", p99, "≤ 5ms");
+    crate::bench_agenda::run(&dir.join("bench-xml.sqlite3")).await?;
     people(&dir).await
 }
 

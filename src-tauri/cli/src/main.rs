@@ -13,8 +13,10 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
+mod bench_agenda;
 mod congress;
 mod generate;
+mod meetings;
 mod people;
 mod program;
 
@@ -65,12 +67,36 @@ enum Command {
     /// One timed import (run by `bench` in a child process).
     #[command(hide = true)]
     BenchImport { file: PathBuf },
+    /// The planning figures alone, on a database holding the generated program.
+    #[command(hide = true)]
+    BenchAgenda,
     /// Search and add people.
     #[command(subcommand)]
     People(people::PeopleCommand),
     /// Targets: who to meet at a congress.
     #[command(subcommand)]
     Target(people::TargetCommand),
+    /// Book, move and list meetings.
+    #[command(subcommand)]
+    Meeting(meetings::MeetingCommand),
+    /// Free slots to meet someone at a congress.
+    Slots {
+        #[arg(long)]
+        congress: String,
+        /// Whose talks and chairs to avoid: an id, an email or an exact name.
+        #[arg(long = "with")]
+        with: Option<String>,
+        #[arg(long, default_value_t = 30)]
+        minutes: u32,
+        /// Print a JSON array of {"starts_at", "ends_at"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The Today view's data for a congress, as JSON.
+    Today {
+        #[arg(long)]
+        congress: String,
+    },
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -121,8 +147,14 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
         Command::Program(command) => program::run(&store, command).await,
         Command::People(command) => people::run(&store, command).await,
         Command::Target(command) => people::run_target(&store, command).await,
+        Command::Meeting(command) => meetings::run(&store, command).await,
+        Command::Slots { congress, with, minutes, json } => {
+            meetings::slots(&store, &congress, with.as_deref(), minutes, json).await
+        }
+        Command::Today { congress } => meetings::today(&store, &congress).await,
         Command::Stats { json } => stats(&store, json).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,
+        Command::BenchAgenda => bench_agenda::run_on(&store).await,
         Command::Bench { .. } | Command::Generate { .. } => unreachable!("handled above"),
     };
     store.close().await;

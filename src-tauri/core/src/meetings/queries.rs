@@ -94,7 +94,8 @@ async fn assemble(store: &Store, congress_id: CongressId, rows: Vec<Row>) -> Res
 }
 
 async fn people_of(store: &Store, congress_id: CongressId) -> Result<HashMap<MeetingId, Vec<MeetingPerson>>> {
-    let rows: Vec<(MeetingId, PersonId, String, Option<String>, Option<String>)> = sqlx::query_as(
+    type PersonRow = (MeetingId, PersonId, String, Option<String>, Option<String>);
+    let rows: Vec<PersonRow> = sqlx::query_as(
         "SELECT mp.meeting_id, p.id, p.display_name, p.institution, t.status FROM meeting_people mp \
          JOIN meetings m ON m.id = mp.meeting_id JOIN people p ON p.id = mp.person_id \
          LEFT JOIN targets t ON t.person_id = p.id AND t.congress_id = m.congress_id \

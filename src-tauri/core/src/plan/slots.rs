@@ -208,8 +208,12 @@ mod tests {
         let mut plan = utc_plan(vec![], 30);
         plan.breaks.push((10 * H + 1800, 11 * H, "Coffee break".into()));
         let found = free_slots(&plan, Tz::UTC);
-        assert_eq!(found[0], (10 * H + 1800, 11 * H, Some("Coffee break".into())));
-        let later: Vec<i64> = found[1..].iter().map(|(s, _, _)| *s).collect();
+        // 10:15–10:45 is half in the break, 10:30–11:00 wholly: both count.
+        assert_eq!(found[0], (10 * H + 900, 10 * H + 2700, Some("Coffee break".into())));
+        assert_eq!(found[1], (10 * H + 1800, 11 * H, Some("Coffee break".into())));
+        assert_eq!(found[2], (10 * H + 2700, 11 * H + 900, Some("Coffee break".into())));
+        assert_eq!(found[3].2, None);
+        let later: Vec<i64> = found[3..].iter().map(|(s, _, _)| *s).collect();
         assert!(later.windows(2).all(|w| w[0] < w[1]), "the rest in time order");
     }
 
@@ -221,12 +225,13 @@ mod tests {
 
     #[test]
     fn quarter_hours_follow_the_venue_clock_in_odd_offsets() {
-        // Kathmandu is UTC+5:45: 09:00 local is 03:15 UTC, a quarter hour in both.
-        // Chatham (UTC+12:45 / +13:45) likewise; India (UTC+5:30) too. A window
-        // opening at 03:20 UTC (09:05 local) in Kathmandu starts at 09:15 local.
+        // Kathmandu is UTC+5:45. A window opening at 03:20 UTC (09:05 local)
+        // starts at 09:15 local, which is 03:30 UTC: the venue's quarter hour,
+        // not UTC's.
         let kathmandu: Tz = "Asia/Kathmandu".parse().unwrap();
+        let day = 1_796_428_800; // 2026-12-05T00:00:00Z (Kathmandu was +5:30 in 1970)
         let plan = Plan {
-            windows: vec![(3 * H + 1200, 4 * H + 1200)],
+            windows: vec![(day + 3 * H + 1200, day + 4 * H + 1200)],
             busy: vec![],
             breaks: vec![],
             minutes: 30,
@@ -234,5 +239,6 @@ mod tests {
         };
         let first = free_slots(&plan, kathmandu)[0].0;
         assert_eq!(time::in_zone(first, kathmandu).format("%H:%M").to_string(), "09:15");
+        assert_eq!(first - day, 3 * H + 1800);
     }
 }

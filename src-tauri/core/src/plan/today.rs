@@ -86,7 +86,7 @@ pub async fn today(store: &Store, congress_id: CongressId, now: i64) -> Result<T
     let next = upcoming.next().cloned();
     let later: Vec<DayItem> = upcoming.filter(|i| i.starts_at.date_naive() == day).cloned().collect();
 
-    let all_targets = targets::list(store, congress_id).await?;
+    let all_targets = targets::list_at(store, congress_id, now).await?;
     let targets_total = u32::try_from(all_targets.len()).unwrap_or(u32::MAX);
     let targets_met = count(&all_targets, |t| matches!(t.status, TargetStatus::Met | TargetStatus::FollowedUp));
     let open = |t: &Target| matches!(t.status, TargetStatus::Idea | TargetStatus::Contacted | TargetStatus::Scheduled);

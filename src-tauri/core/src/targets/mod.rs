@@ -104,10 +104,13 @@ struct Row {
     snoozed_until: Option<i64>,
 }
 
+// CROSS JOIN keeps SQLite on the person's few talks (session_people by
+// person) instead of walking the whole program by time for every target:
+// 100 targets over an ASH-scale program went from 500 ms to under 1 ms.
 const SELECT: &str = "SELECT t.id, t.congress_id, t.person_id, p.display_name, p.institution, t.priority, t.why, \
     t.status, t.reason, n.id AS next_id, n.title AS next_title, n.starts_at AS next_starts, n.room AS next_room, \
     t.snoozed_until FROM targets t JOIN people p ON p.id = t.person_id \
-    LEFT JOIN sessions n ON n.id = (SELECT s.id FROM session_people sp JOIN sessions s ON s.id = sp.session_id \
+    LEFT JOIN sessions n ON n.id = (SELECT s.id FROM session_people sp CROSS JOIN sessions s ON s.id = sp.session_id \
         WHERE sp.person_id = t.person_id AND s.congress_id = t.congress_id AND s.withdrawn = 0 AND s.ends_at > ?1 \
         ORDER BY s.starts_at LIMIT 1)";
 
@@ -139,11 +142,16 @@ fn to_target(row: Row, zone: chrono_tz::Tz) -> Target {
 
 /// Every target at a congress, must-meet first.
 pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Target>> {
+    list_at(store, congress_id, time::now_seconds()).await
+}
+
+/// The same, with next talks counted from `now` (Unix seconds).
+pub async fn list_at(store: &Store, congress_id: CongressId, now: i64) -> Result<Vec<Target>> {
     let zone = congress_zone(store, congress_id).await?;
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "{SELECT} WHERE t.congress_id = ?2 AND p.deleted_at IS NULL AND p.merged_into IS NULL {ORDER}"
     ))
-    .bind(time::now_seconds())
+    .bind(now)
     .bind(congress_id)
     .fetch_all(store.pool())
     .await?;
