@@ -402,6 +402,186 @@ async snoozeTarget(id: TargetId, until: string | null) : Promise<Result<Target, 
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async listGoals(congressId: CongressId) : Promise<Result<Goal[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_goals", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The starter goals worded for this congress's series.
+ */
+async starterGoals(congressId: CongressId) : Promise<Result<StarterGoal[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("starter_goals", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async adoptStarterGoals(congressId: CongressId, keys: string[]) : Promise<Result<Goal[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("adopt_starter_goals", { congressId, keys }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createGoal(draft: GoalDraft) : Promise<Result<Goal, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_goal", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateGoal(id: GoalId, draft: GoalDraft) : Promise<Result<Goal, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_goal", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A manual goal's count (1 ticks a checkmark, 0 clears it).
+ */
+async setGoalCount(id: GoalId, count: number) : Promise<Result<Goal, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_goal_count", { id, count }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteGoal(id: GoalId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_goal", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The congress's own pitches and the general ones.
+ */
+async listPitches(congressId: CongressId | null) : Promise<Result<Pitch[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_pitches", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createPitch(draft: PitchDraft) : Promise<Result<Pitch, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_pitch", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updatePitch(id: PitchId, draft: PitchDraft) : Promise<Result<Pitch, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_pitch", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deletePitch(id: PitchId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_pitch", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Links a pitch to a target, or unlinks it.
+ */
+async linkPitch(targetId: TargetId, pitchId: PitchId | null) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("link_pitch", { targetId, pitchId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What is owed (across congresses, overdue first), or one congress's all.
+ */
+async listFollowUps(congressId: CongressId | null) : Promise<Result<FollowUp[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_follow_ups", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateFollowUp(id: FollowUpId, edit: FollowUpEdit) : Promise<Result<FollowUp, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_follow_up", { id, edit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A fresh draft from the template for `channel` (not saved).
+ */
+async redraftFollowUp(id: FollowUpId, channel: Channel) : Promise<Result<string, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("redraft_follow_up", { id, channel }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Done moves the target to "followed up"; dropped just closes it.
+ */
+async setFollowUpStatus(id: FollowUpId, status: FollowUpStatus) : Promise<Result<FollowUp, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_follow_up_status", { id, status }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteFollowUp(id: FollowUpId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_follow_up", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens the user's mail program with the follow-up's draft addressed to
+ * the person. Only `mailto:` leaves through here, built from stored data.
+ */
+async openEmailDraft(id: FollowUpId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_email_draft", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets or clears a meeting's reminder (an OS notification while Hallway runs).
+ */
+async setMeetingReminder(id: MeetingId, remindAt: string | null) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_meeting_reminder", { id, remindAt }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -433,6 +613,14 @@ database_path: string }
  * Whether the user plans to be at a session.
  */
 export type Attendance = "attending" | "maybe"
+/**
+ * Who the pitch is for.
+ */
+export type Audience = "mentor" | "collaborator" | "industry" | "committee" | "peer" | "other"
+/**
+ * How I will follow up.
+ */
+export type Channel = "email" | "linkedin" | "x" | "bluesky" | "in_person" | "other"
 /**
  * Two agenda items that overlap, and when.
  */
@@ -552,7 +740,11 @@ purpose: string; meeting_status: MeetingStatus | null; session_kind: SessionKind
 /**
  * Titles of what else overlaps it.
  */
-clashes_with: string[] }
+clashes_with: string[]; 
+/**
+ * The pitch prepared for someone I am meeting (meetings only).
+ */
+pitch: Pitch | null }
 /**
  * How the day is going, from the data.
  */
@@ -577,6 +769,64 @@ field: string;
  * What is wrong, in words a user understands.
  */
 message: string }
+export type FollowUp = { id: FollowUpId; person_id: PersonId; display_name: string; 
+/**
+ * Where an email draft goes.
+ */
+email: string | null; congress_id: CongressId | null; congress_name: string | null; meeting_id: MeetingId | null; 
+/**
+ * In the congress zone (UTC when there is no congress).
+ */
+due_at: string; channel: Channel; draft: string; status: FollowUpStatus; remind_at: string | null; uid: string; sequence: number }
+/**
+ * The follow-up form.
+ */
+export type FollowUpEdit = { due_at: string; channel: Channel; draft: string; remind_at: string | null }
+/**
+ * A row of `follow_ups`.
+ */
+export type FollowUpId = number
+export type FollowUpStatus = "owed" | "done" | "dropped"
+export type Goal = { id: GoalId; congress_id: CongressId; title: string; rule: GoalRule; params: GoalParams; target: number; 
+/**
+ * Counted from the data, or the hand-ticked count for manual goals.
+ */
+progress: number; met: boolean; due_at: string | null; position: number }
+export type GoalDraft = { congress_id: CongressId; title: string; rule: GoalRule; params: GoalParams; 
+/**
+ * How many make the goal met.
+ */
+target: number; 
+/**
+ * Venue wall-clock time it should be met by.
+ */
+due_local: string | null }
+/**
+ * A row of `goals`.
+ */
+export type GoalId = number
+/**
+ * What narrows a counted goal. Stored as JSON, so new narrowings need no
+ * migration; unknown or broken JSON reads as "no narrowing".
+ */
+export type GoalParams = { 
+/**
+ * Targets met / people talked to: only targets with this "why".
+ */
+why: Why | null; 
+/**
+ * Sessions attended: only those whose title or track contains this
+ * (accents and case ignored).
+ */
+keyword: string | null; 
+/**
+ * Sessions attended: only this kind (posters, social events...).
+ */
+session_kind: SessionKind | null }
+/**
+ * How a goal's progress is counted.
+ */
+export type GoalRule = "manual" | "targets_met" | "sessions_attended" | "meetings_done" | "follow_ups_done" | "interactions_logged"
 /**
  * How far an import has come: `done` of `total` items written.
  */
@@ -724,6 +974,24 @@ export type PersonSession = { session_id: SessionId; congress_id: CongressId; co
  * A person as lists show them.
  */
 export type PersonSummary = { id: PersonId; display_name: string; institution: string | null; position: string | null; city: string | null; country: string | null; email: string | null; tags: string }
+export type Pitch = { id: PitchId; congress_id: CongressId | null; audience: Audience; title: string; body: string; target_seconds: number; words_per_minute: number; words: number; 
+/**
+ * Speaking time at `words_per_minute`, rounded to the second.
+ */
+seconds: number }
+export type PitchDraft = { 
+/**
+ * None: for any congress.
+ */
+congress_id: CongressId | null; audience: Audience; title: string; body: string; 
+/**
+ * 30, 60 or 90 usually.
+ */
+target_seconds: number; words_per_minute: number }
+/**
+ * A row of `pitches`.
+ */
+export type PitchId = number
 export type PreviewMatch = { line: number; name: string; existing_id: PersonId; existing_name: string; matched_by: MatchedBy }
 export type PreviewProblem = { line: number; reason: string }
 /**
@@ -817,7 +1085,11 @@ day_start_hour: number; day_end_hour: number; default_meeting_minutes: number;
 /**
  * Walking time kept free between two items in different places.
  */
-buffer_minutes: number }
+buffer_minutes: number; 
+/**
+ * Days after a meeting a follow-up falls due.
+ */
+follow_up_days: number }
 /**
  * A free slot, in the congress zone's offset.
  */
@@ -835,10 +1107,23 @@ person_id: PersonId | null; minutes: number;
  * The meeting being moved, which must not block itself.
  */
 except_meeting: MeetingId | null }
+export type StarterGoal = { 
+/**
+ * Stable name, for adopting by key.
+ */
+key: string; title: string; rule: GoalRule; params: GoalParams; target: number; 
+/**
+ * Why it is worth it, in a line.
+ */
+hint: string }
 /**
  * A meeting after a status change, and the targets it moved along.
  */
-export type StatusChange = { meeting: Meeting; moved: MovedTarget[] }
+export type StatusChange = { meeting: Meeting; moved: MovedTarget[]; 
+/**
+ * Follow-ups drafted because the meeting is now done.
+ */
+follow_ups: FollowUp[] }
 /**
  * A target with the person's essentials, as the board shows it.
  */
@@ -846,7 +1131,11 @@ export type Target = { id: TargetId; congress_id: CongressId; person_id: PersonI
 /**
  * Out of the Today list until then.
  */
-snoozed_until: string | null }
+snoozed_until: string | null; 
+/**
+ * The pitch prepared for them.
+ */
+pitch_id: PitchId | null }
 /**
  * The target form.
  */
@@ -883,7 +1172,11 @@ later: DayItem[];
 /**
  * Targets not met yet and not snoozed, must-meet first.
  */
-targets_left: Target[]; snoozed: number; progress: DayProgress }
+targets_left: Target[]; snoozed: number; progress: DayProgress; 
+/**
+ * The congress's goals with their progress.
+ */
+goals: Goal[] }
 /**
  * Why this person is worth meeting.
  */

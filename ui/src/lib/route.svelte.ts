@@ -10,6 +10,15 @@ export function parseHash(hash: string): SectionId {
   return isSectionId(name) ? name : DEFAULT_SECTION;
 }
 
+/**
+ * The section the URL names, or null when it names none ("", "#/", "#/nonsense"): then the app
+ * chooses where to open (see start-section.ts) instead of falling back to the default.
+ */
+export function explicitSection(hash: string): SectionId | null {
+  const name = hash.replace(/^#\/?/, "").split(/[/?]/)[0] ?? "";
+  return isSectionId(name) ? name : null;
+}
+
 export function hrefFor(section: SectionId): string {
   return `#/${section}`;
 }

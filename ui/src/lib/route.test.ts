@@ -1,7 +1,7 @@
 // Why: the hash router decides which screen shows; these pin its parsing, navigation and its
 // reaction to back/forward (hashchange).
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SECTION, hrefFor, parseHash, Router } from "./route.svelte";
+import { DEFAULT_SECTION, explicitSection, hrefFor, parseHash, Router } from "./route.svelte";
 
 describe("parseHash", () => {
   it("reads the section after #/", () => {
@@ -24,6 +24,21 @@ describe("parseHash", () => {
   it("builds hrefs that parse back to the same section", () => {
     expect(hrefFor("meetings")).toBe("#/meetings");
     expect(parseHash(hrefFor("meetings"))).toBe("meetings");
+  });
+});
+
+describe("explicitSection", () => {
+  it("names the section a URL asks for", () => {
+    expect(explicitSection("#/program")).toBe("program");
+    expect(explicitSection("#/today")).toBe("today");
+    expect(explicitSection("#/people/42")).toBe("people");
+  });
+
+  it("is null when the URL asks for none, so the app may choose where to open", () => {
+    expect(explicitSection("")).toBeNull();
+    expect(explicitSection("#")).toBeNull();
+    expect(explicitSection("#/")).toBeNull();
+    expect(explicitSection("#/nonsense")).toBeNull();
   });
 });
 

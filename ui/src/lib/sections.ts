@@ -84,7 +84,7 @@ export const SECTIONS: readonly Section[] = [
   {
     id: "settings",
     label: "Settings",
-    purpose: "Where your data lives, your home time zone and the app version.",
+    purpose: "Where your data lives, your home time zone, your working day and meeting defaults, and the app version.",
     primary: false,
     planning: false,
   },

@@ -181,7 +181,7 @@ describe("PeopleScreen: targets on the person page and in the list", () => {
     await fireEvent.click(within(page).getByTestId("add-interaction"));
     await waitFor(() => expect(within(page).getAllByTestId("interaction-item")).toHaveLength(2));
     expect(backend.calls.find((c) => c.cmd === "add_interaction")?.args).toEqual({
-      draft: { person_id: 1, congress_id: 1, occurred_at: null, note: "Coffee after the plenary" },
+      draft: { person_id: 1, congress_id: 1, meeting_id: null, occurred_at: null, note: "Coffee after the plenary" },
     });
     expect(text(within(page).getAllByTestId("interaction-item")[0])).toContain("ASH Annual Meeting 2026");
     expect(text(within(page).getAllByTestId("interaction-item")[0])).toContain("Coffee after the plenary");

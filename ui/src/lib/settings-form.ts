@@ -1,0 +1,58 @@
+// Why: the Settings form as typed (minutes are text until they are whole numbers) and the same
+// rules the backend applies, so a mistake is named next to its field before saving, and nothing
+// that would not fit the backend's integer fields is ever sent.
+import type { FieldProblem, Settings } from "./bindings";
+
+export type DayFields = {
+  day_start_hour: number;
+  day_end_hour: number;
+  default_meeting_minutes: string;
+  buffer_minutes: string;
+};
+
+export const SETTINGS_FIELDS = ["home_time_zone", "day_start_hour", "day_end_hour", "default_meeting_minutes", "buffer_minutes"] as const;
+export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+export function dayFieldsOf(s: Settings | null): DayFields {
+  return {
+    day_start_hour: s?.day_start_hour ?? 7,
+    day_end_hour: s?.day_end_hour ?? 20,
+    default_meeting_minutes: String(s?.default_meeting_minutes ?? 30),
+    buffer_minutes: String(s?.buffer_minutes ?? 10),
+  };
+}
+
+function wholeNumber(text: string): number | null {
+  const t = text.trim();
+  return /^\d{1,4}$/.test(t) ? Number(t) : null;
+}
+
+export type DayCheck =
+  | { ok: true; value: Pick<Settings, "day_start_hour" | "day_end_hour" | "default_meeting_minutes" | "buffer_minutes"> }
+  | { ok: false; problems: Partial<Record<SettingsField, string>> };
+
+/** The backend's rules, with its words, checked before sending. */
+export function checkDay(f: DayFields): DayCheck {
+  const problems: Partial<Record<SettingsField, string>> = {};
+  const start = f.day_start_hour;
+  const end = f.day_end_hour;
+  if (!Number.isInteger(start) || start < 0 || start > 23) problems.day_start_hour = "The day starts at an hour from 00:00 to 23:00.";
+  if (!Number.isInteger(end) || end < 1 || end > 24 || end <= start) problems.day_end_hour = "The day must end after it starts (hours 0–24).";
+  const minutes = wholeNumber(f.default_meeting_minutes);
+  if (minutes === null || minutes < 5 || minutes > 480) problems.default_meeting_minutes = "A meeting lasts 5 to 480 minutes.";
+  const buffer = wholeNumber(f.buffer_minutes);
+  if (buffer === null) problems.buffer_minutes = "Type a whole number of minutes, 0 to 120.";
+  else if (buffer > 120) problems.buffer_minutes = "Keep the buffer under two hours.";
+  if (Object.keys(problems).length > 0 || minutes === null || buffer === null) return { ok: false, problems };
+  return { ok: true, value: { day_start_hour: start, day_end_hour: end, default_meeting_minutes: minutes, buffer_minutes: buffer } };
+}
+
+/** The backend's problems by field; any on a field the form lacks go under "". */
+export function problemsByField(problems: FieldProblem[], fallback: string): Partial<Record<SettingsField | "", string>> {
+  const out: Partial<Record<SettingsField | "", string>> = {};
+  for (const p of problems) {
+    const key = (SETTINGS_FIELDS as readonly string[]).includes(p.field) ? (p.field as SettingsField) : "";
+    out[key] = out[key] ? `${out[key]} ${p.message}` : p.message;
+  }
+  return problems.length > 0 ? out : { "": fallback };
+}
