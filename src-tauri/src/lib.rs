@@ -61,10 +61,13 @@ pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState { store, cancel_import: Arc::default() })
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(AppState { store: store.clone(), cancel_import: Arc::default() })
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            commands::follow_ups::spawn_reminders(app.handle().clone(), store);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -16,6 +16,7 @@ mod bench;
 mod bench_agenda;
 mod congress;
 mod generate;
+mod goals;
 mod meetings;
 mod people;
 mod program;
@@ -92,6 +93,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A congress's goals with their progress.
+    Goals {
+        #[arg(long)]
+        congress: String,
+        /// First adopt starter goals: comma-separated keys, or `all`.
+        #[arg(long)]
+        adopt: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Follow-ups still owed, across congresses, earliest due first.
+    Followups {
+        /// Only those due by now.
+        #[arg(long)]
+        due: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// The Today view's data for a congress, as JSON.
     Today {
         #[arg(long)]
@@ -152,6 +171,8 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
             meetings::slots(&store, &congress, with.as_deref(), minutes, json).await
         }
         Command::Today { congress } => meetings::today(&store, &congress).await,
+        Command::Goals { congress, adopt, json } => goals::goals(&store, &congress, adopt.as_deref(), json).await,
+        Command::Followups { due, json } => goals::follow_ups(&store, due, json).await,
         Command::Stats { json } => stats(&store, json).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,
         Command::BenchAgenda => bench_agenda::run_on(&store).await,

@@ -7,9 +7,12 @@
 
 pub mod congress;
 pub mod error;
+pub mod follow_ups;
+pub mod goals;
 pub mod ids;
 pub mod meetings;
 pub mod people;
+pub mod pitches;
 pub mod plan;
 pub mod program;
 pub mod search;

@@ -21,6 +21,8 @@ pub struct Settings {
     pub default_meeting_minutes: u16,
     /// Walking time kept free between two items in different places.
     pub buffer_minutes: u16,
+    /// Days after a meeting a follow-up falls due.
+    pub follow_up_days: u16,
 }
 
 impl Default for Settings {
@@ -32,6 +34,7 @@ impl Default for Settings {
             day_end_hour: 20,
             default_meeting_minutes: 30,
             buffer_minutes: 10,
+            follow_up_days: 2,
         }
     }
 }
@@ -106,6 +109,9 @@ fn check(settings: &Settings) -> Vec<FieldProblem> {
     }
     if !(5..=480).contains(&settings.default_meeting_minutes) {
         problems.push(FieldProblem::new("default_meeting_minutes", "A meeting lasts 5 to 480 minutes."));
+    }
+    if settings.follow_up_days > 60 {
+        problems.push(FieldProblem::new("follow_up_days", "Follow up within 60 days."));
     }
     if settings.buffer_minutes > 120 {
         problems.push(FieldProblem::new("buffer_minutes", "Keep the buffer under two hours."));

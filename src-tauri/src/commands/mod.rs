@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod congress;
+pub mod follow_ups;
+pub mod goals;
 pub mod meetings;
 pub mod people;
 pub mod program;
@@ -57,6 +59,25 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         meetings::today,
         meetings::met_someone,
         meetings::snooze_target,
+        goals::list_goals,
+        goals::starter_goals,
+        goals::adopt_starter_goals,
+        goals::create_goal,
+        goals::update_goal,
+        goals::set_goal_count,
+        goals::delete_goal,
+        goals::list_pitches,
+        goals::create_pitch,
+        goals::update_pitch,
+        goals::delete_pitch,
+        goals::link_pitch,
+        follow_ups::list_follow_ups,
+        follow_ups::update_follow_up,
+        follow_ups::redraft_follow_up,
+        follow_ups::set_follow_up_status,
+        follow_ups::delete_follow_up,
+        follow_ups::open_email_draft,
+        follow_ups::set_meeting_reminder,
     ]
 }
 

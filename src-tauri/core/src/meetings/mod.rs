@@ -5,7 +5,9 @@
 
 mod queries;
 
-pub use queries::{clashes_for, create, delete, get, list, set_status, update, MovedTarget, StatusChange};
+pub use queries::{
+    clashes_for, create, delete, get, list, set_reminder, set_status, update, MovedTarget, StatusChange,
+};
 
 use crate::ids::{CongressId, MeetingId, PersonId};
 use crate::plan::clashes::AgendaItem;

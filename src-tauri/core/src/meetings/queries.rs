@@ -4,6 +4,7 @@
 //! scheduled target moves it back to contacted. Each write is one transaction.
 
 use super::{Meeting, MeetingClash, MeetingDraft, MeetingKind, MeetingPerson, MeetingStatus};
+use crate::follow_ups::{self, FollowUp};
 use crate::ids::{CongressId, MeetingId, PersonId};
 use crate::plan::clashes::{agenda_items, overlaps, AgendaItem};
 use crate::program::queries::congress_zone;
@@ -18,6 +19,8 @@ use std::collections::HashMap;
 pub struct StatusChange {
     pub meeting: Meeting,
     pub moved: Vec<MovedTarget>,
+    /// Follow-ups drafted because the meeting is now done.
+    pub follow_ups: Vec<FollowUp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -207,7 +210,7 @@ pub async fn create(store: &Store, draft: &MeetingDraft) -> Result<StatusChange>
     set_people(&mut tx, id, &draft.people).await?;
     let moved = move_targets(&mut tx, id, draft.status).await?;
     tx.commit().await?;
-    Ok(StatusChange { meeting: get(store, id).await?, moved })
+    finish(store, id, moved).await
 }
 
 /// Replaces every field of a meeting. SEQUENCE rises when what a calendar
@@ -251,7 +254,7 @@ pub async fn update(store: &Store, id: MeetingId, draft: &MeetingDraft) -> Resul
     let dropped: Vec<PersonId> = before.into_iter().filter(|p| !draft.people.contains(p)).collect();
     moved.extend(unschedule(&mut tx, draft.congress_id, &dropped).await?);
     tx.commit().await?;
-    Ok(StatusChange { meeting: get(store, id).await?, moved })
+    finish(store, id, moved).await
 }
 
 /// Moves a meeting to `status` (done, cancelled...) and its targets with it.
@@ -267,7 +270,16 @@ pub async fn set_status(store: &Store, id: MeetingId, status: MeetingStatus) -> 
         .await?;
     let moved = move_targets(&mut tx, id, status).await?;
     tx.commit().await?;
-    Ok(StatusChange { meeting: get(store, id).await?, moved })
+    finish(store, id, moved).await
+}
+
+/// The answer to a write: the meeting as stored and, once it is done, the
+/// follow-ups it calls for (drafted once per person).
+async fn finish(store: &Store, id: MeetingId, moved: Vec<MovedTarget>) -> Result<StatusChange> {
+    let meeting = get(store, id).await?;
+    let follow_ups =
+        if meeting.status == MeetingStatus::Done { follow_ups::for_meeting(store, id).await? } else { Vec::new() };
+    Ok(StatusChange { meeting, moved, follow_ups })
 }
 
 /// Deletes a meeting; a target it had scheduled with nothing else booked
@@ -280,6 +292,24 @@ pub async fn delete(store: &Store, id: MeetingId) -> Result<Vec<MovedTarget>> {
     let moved = unschedule(&mut tx, old.congress_id, &people).await?;
     tx.commit().await?;
     Ok(moved)
+}
+
+/// Sets or clears when to be reminded of a meeting.
+pub async fn set_reminder(
+    store: &Store,
+    id: MeetingId,
+    remind_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> Result<()> {
+    let done = sqlx::query("UPDATE meetings SET remind_at = ?, updated_at = ? WHERE id = ?")
+        .bind(remind_at.map(|t| t.timestamp()))
+        .bind(time::now_seconds())
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(CoreError::not_found("meeting", id));
+    }
+    Ok(())
 }
 
 async fn set_people(tx: &mut Transaction<'_, Sqlite>, id: MeetingId, people: &[PersonId]) -> Result<()> {

@@ -48,6 +48,8 @@ pub async fn add(store: &Store, draft: &InteractionDraft) -> Result<Interaction>
     .bind(now)
     .fetch_one(store.pool())
     .await?;
+    // A conversation at a congress is something to follow up on.
+    crate::follow_ups::for_interaction(store, id).await?;
     Ok(list(store, draft.person_id).await?.into_iter().find(|i| i.id == id).expect("just inserted"))
 }
 

@@ -4,15 +4,18 @@
 //! one-tap "met someone" that logs it and moves the target to met.
 
 use super::clashes::AgendaItem;
-use crate::ids::{CongressId, InteractionId, PersonId};
+use crate::goals::{self, Goal};
+use crate::ids::{CongressId, InteractionId, PersonId, PitchId};
 use crate::meetings::{self, MeetingStatus};
 use crate::people::interactions::{self, InteractionDraft};
 use crate::people::PersonDraft;
+use crate::pitches::{self, Pitch};
 use crate::program::SessionKind;
 use crate::targets::{self, Target, TargetStatus};
 use crate::{congress, time, CoreError, FieldProblem, Result, Store};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// One item of the day: a session I attend or a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -31,6 +34,8 @@ pub struct DayItem {
     pub session_kind: Option<SessionKind>,
     /// Titles of what else overlaps it.
     pub clashes_with: Vec<String>,
+    /// The pitch prepared for someone I am meeting (meetings only).
+    pub pitch: Option<Pitch>,
 }
 
 /// How the day is going, from the data.
@@ -64,6 +69,8 @@ pub struct Today {
     pub targets_left: Vec<Target>,
     pub snoozed: u32,
     pub progress: DayProgress,
+    /// The congress's goals with their progress.
+    pub goals: Vec<Goal>,
 }
 
 /// The Today view's data for a congress at `now` (Unix seconds).
@@ -113,7 +120,8 @@ pub async fn today(store: &Store, congress_id: CongressId, now: i64) -> Result<T
         targets_met,
         targets_total,
     };
-    Ok(Today { congress_id, now: now_at, day, running, current, next, later, targets_left, snoozed, progress })
+    let goals = goals::list(store, congress_id).await?;
+    Ok(Today { congress_id, now: now_at, day, running, current, next, later, targets_left, snoozed, progress, goals })
 }
 
 fn count<T>(items: &[T], keep: impl Fn(&T) -> bool) -> u32 {
@@ -146,13 +154,25 @@ async fn day_items(store: &Store, congress_id: CongressId, zone: chrono_tz::Tz) 
             meeting_status: None,
             session_kind: Some(SessionKind::parse(&kind)),
             clashes_with: Vec::new(),
+            pitch: None,
         })
         .collect();
+    let pitches: HashMap<PitchId, Pitch> =
+        pitches::list(store, Some(congress_id)).await?.into_iter().map(|p| (p.id, p)).collect();
+    let pitch_of: HashMap<PersonId, PitchId> =
+        sqlx::query_as("SELECT person_id, pitch_id FROM targets WHERE congress_id = ? AND pitch_id IS NOT NULL")
+            .bind(congress_id)
+            .fetch_all(store.pool())
+            .await?
+            .into_iter()
+            .collect();
     for m in meetings::list(store, congress_id).await? {
         if m.status == MeetingStatus::Cancelled {
             continue;
         }
+        let pitch = m.people.iter().find_map(|p| pitch_of.get(&p.id)).and_then(|id| pitches.get(id)).cloned();
         items.push(DayItem {
+            pitch,
             item: AgendaItem::Meeting(m.id),
             title: m.title,
             place: Some(m.place).filter(|p| !p.is_empty()),

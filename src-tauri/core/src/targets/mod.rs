@@ -3,7 +3,7 @@
 //! declined). The board shows who is left by priority; moving a target along
 //! is one call.
 
-use crate::ids::{CongressId, PersonId, SessionId, TargetId};
+use crate::ids::{CongressId, PersonId, PitchId, SessionId, TargetId};
 use crate::program::queries::congress_zone;
 use crate::text_enum::text_enum;
 use crate::{time, CoreError, Result, Store};
@@ -84,6 +84,8 @@ pub struct Target {
     pub next_talk: Option<NextTalk>,
     /// Out of the Today list until then.
     pub snoozed_until: Option<DateTime<FixedOffset>>,
+    /// The pitch prepared for them.
+    pub pitch_id: Option<PitchId>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -102,6 +104,7 @@ struct Row {
     next_starts: Option<i64>,
     next_room: Option<String>,
     snoozed_until: Option<i64>,
+    pitch_id: Option<PitchId>,
 }
 
 // CROSS JOIN keeps SQLite on the person's few talks (session_people by
@@ -109,7 +112,7 @@ struct Row {
 // 100 targets over an ASH-scale program went from 500 ms to under 1 ms.
 const SELECT: &str = "SELECT t.id, t.congress_id, t.person_id, p.display_name, p.institution, t.priority, t.why, \
     t.status, t.reason, n.id AS next_id, n.title AS next_title, n.starts_at AS next_starts, n.room AS next_room, \
-    t.snoozed_until FROM targets t JOIN people p ON p.id = t.person_id \
+    t.snoozed_until, t.pitch_id FROM targets t JOIN people p ON p.id = t.person_id \
     LEFT JOIN sessions n ON n.id = (SELECT s.id FROM session_people sp CROSS JOIN sessions s ON s.id = sp.session_id \
         WHERE sp.person_id = t.person_id AND s.congress_id = t.congress_id AND s.withdrawn = 0 AND s.ends_at > ?1 \
         ORDER BY s.starts_at LIMIT 1)";
@@ -137,6 +140,7 @@ fn to_target(row: Row, zone: chrono_tz::Tz) -> Target {
             _ => None,
         },
         snoozed_until: row.snoozed_until.map(|t| time::in_zone(t, zone)),
+        pitch_id: row.pitch_id,
     }
 }
 
