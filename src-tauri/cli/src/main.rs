@@ -47,7 +47,7 @@ enum Command {
     Program(program::ProgramCommand),
     /// Write a generated congress-scale program file (for load tests).
     Generate {
-        /// ics or xml.
+        /// ics, xml, or connections (a LinkedIn Connections.csv of --sessions rows).
         #[arg(long, default_value = "ics")]
         format: String,
         #[arg(long, default_value_t = 1000)]
@@ -154,7 +154,12 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
         Command::Generate { format, sessions, abstracts, links, output } => {
             let first_day = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).expect("valid date");
             let items = generate::program(first_day, sessions, abstracts, links);
-            let text = if format == "xml" { generate::frab_xml(&items) } else { generate::ics(&items) };
+            let text = match format.as_str() {
+                "xml" => generate::frab_xml(&items),
+                // A LinkedIn Connections.csv of `sessions` rows.
+                "connections" => generate::connections_csv(sessions),
+                _ => generate::ics(&items),
+            };
             return std::fs::write(&output, text).map_err(|e| hallway_core::CoreError::io(&output, e));
         }
         _ => {}

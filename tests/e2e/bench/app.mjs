@@ -1,0 +1,259 @@
+// The app-level figures of `make bench`, measured on the release app in the
+// real WebKitGTK webview under Xvfb (started by ../bench.sh):
+// - cold start: process start (from /proc) to the first frame painted with
+//   data from the database (the app's `hallway-data-painted` mark), median of 10;
+// - memory: proportional set size summed over the app and its WebKit
+//   processes (/proc/PID/smaps_rollup), after start and after importing an
+//   ASH-scale program through the UI;
+// - search as you type on 50,000 people: keystroke to results painted, in
+//   the page, p50/p99 over 200 keystrokes;
+// - sizes (binary, .deb, UI bundle gzipped) and baselines (Python icalendar
+//   and ical.js parsing the same ICS; Hallway's import as a ratio).
+// It prints rows in the same columns as `hallway-cli bench`. Measures only;
+// nothing asserts a time.
+import { remote } from 'webdriverio';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const BIN = process.env.HALLWAY_BIN;
+const CLI = process.env.HALLWAY_CLI;
+const ROOT = process.env.HALLWAY_ROOT;
+const WORK = process.env.BENCH_WORK;
+const PORT = Number(process.env.E2E_DRIVER_PORT ?? 4444);
+
+const row = (label, value, unit, target = '') =>
+  console.log(`${label.padEnd(46)} ${value.padStart(10)}${unit.padEnd(2)} ${target.padStart(10)}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const cli = (db, ...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+function freshDb(name) {
+  const dir = join(WORK, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return join(dir, 'hallway.sqlite3');
+}
+
+async function launch(db) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: 'error',
+    connectionRetryCount: 0,
+    capabilities: { 'tauri:options': { application: BIN, args: ['--db', db] }, 'wdio:enforceWebDriverClassic': true },
+  });
+  await browser.setWindowSize(1280, 800);
+  await browser.$('[data-testid="app-ready"]').waitForExist({ timeout: 30000 });
+  return browser;
+}
+
+/** The newest process running the app binary. */
+function appPid() {
+  const out = spawnSync('pgrep', ['-n', '-f', BIN], { encoding: 'utf8' }).stdout.trim();
+  return Number(out.split('\n').pop());
+}
+
+/** Epoch milliseconds at which `pid` started, from /proc (10 ms resolution). */
+function startedAt(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const startTicks = Number(fields[19]); // field 22: starttime, in clock ticks since boot
+  const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  const bootMs = Date.now() - uptime * 1000;
+  return bootMs + (startTicks / hz) * 1000;
+}
+
+/** The process and every descendant (WebKitWebProcess, WebKitNetworkProcess…). */
+function family(pid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
+  return all;
+}
+
+/** Summed proportional set size in MB of `pid` and its descendants. */
+function pssMb(pid) {
+  let kb = 0;
+  for (const p of family(pid)) {
+    try {
+      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function coldStarts(db, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const browser = await launch(db);
+    const pid = appPid();
+    await browser.waitUntil(
+      () => browser.execute(() => performance.getEntriesByName('hallway-data-painted').length > 0),
+      { timeout: 30000, interval: 50 },
+    );
+    const paintedAt = await browser.execute(
+      () => performance.timeOrigin + performance.getEntriesByName('hallway-data-painted')[0].startTime,
+    );
+    times.push(paintedAt - startedAt(pid));
+    await browser.deleteSession();
+    await sleep(300);
+  }
+  return times;
+}
+
+async function memory(db, ics) {
+  const browser = await launch(db);
+  const pid = appPid();
+  await sleep(3000);
+  const atStart = pssMb(pid);
+  await (await browser.$('[data-testid="nav-program"]')).click();
+  const open = await browser.$('[data-testid="import-path-open"]');
+  await open.waitForDisplayed({ timeout: 10000 });
+  await open.click();
+  await (await browser.$('[data-testid="import-path"]')).setValue(ics);
+  await (await browser.$('[data-testid="import-path-submit"]')).click();
+  await (await browser.$('[data-testid="import-report"]')).waitForDisplayed({ timeout: 60000 });
+  await (await browser.$('[data-testid="view-list"]')).click();
+  await sleep(3000);
+  const loaded = pssMb(pid);
+  await browser.deleteSession();
+  return [atStart, loaded];
+}
+
+async function keystrokes(db) {
+  const browser = await launch(db);
+  await (await browser.$('[data-testid="nav-people"]')).click();
+  await (await browser.$('[data-testid="people-search"]')).waitForDisplayed({ timeout: 10000 });
+  await browser.waitUntil(() => browser.execute(() => document.querySelectorAll('[data-testid="person-row"]').length > 0), {
+    timeout: 20000,
+  });
+  const words = ['sanchez', 'muller', 'odegard', 'karolinska', 'fellow', 'ana zhang', 'hopital', 'novartis'];
+  const times = await browser.executeAsync((words, done) => {
+    const input = document.querySelector('[data-testid="people-search"]');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const type = async (value) => {
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const want = value.trim();
+      while (!document.querySelector(`[data-results-for="${CSS.escape(want)}"]`)) await frame();
+      await frame(); // the frame with the results has been painted
+      return performance.now() - t0;
+    };
+    (async () => {
+      const out = [];
+      for (let i = 0; out.length < 200; i++) {
+        const word = words[i % words.length];
+        for (let end = 1; end <= word.length && out.length < 200; end++) {
+          if (word[end - 1] === ' ') continue;
+          out.push(await type(word.slice(0, end)));
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        input.value = '';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+      }
+      done(out);
+    })();
+  }, words);
+  await browser.deleteSession();
+  return times;
+}
+
+function gzipKb(dir) {
+  let total = 0;
+  for (const f of readdirSync(dir)) {
+    const path = join(dir, f);
+    if (statSync(path).isDirectory()) total += gzipKb(path) * 1024;
+    else if (/\.(js|css|html)$/.test(f)) total += gzipSync(readFileSync(path), { level: 9 }).length;
+  }
+  return total / 1024;
+}
+
+function timed(cmd, args) {
+  const out = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (out.status !== 0) return null;
+  return Number(out.stdout.trim());
+}
+
+async function main() {
+  const ics = join(WORK, 'ash-scale.ics');
+  cli(freshDb('gen'), 'generate', '--format', 'ics', '-o', ics);
+  const connections = join(WORK, 'Connections.csv');
+  cli(freshDb('gen'), 'generate', '--format', 'connections', '--sessions', '50000', '-o', connections);
+
+  // A congress with the ASH-scale program: the app opens on its Program.
+  const programDb = freshDb('start');
+  cli(programDb, 'congress', 'add', '--name', 'ASH 2026', '--short-name', 'ASH26', '--series', 'ash', '--starts',
+    '2026-12-05', '--ends', '2026-12-08', '--time-zone', 'America/New_York');
+  cli(programDb, 'program', 'import', '--congress', 'ASH26', ics);
+  const starts = await coldStarts(programDb, 10);
+  row('cold start to data painted, median of 10', median(starts).toFixed(0), 'ms', '≤ 1000ms');
+  row('cold start, slowest of 10', Math.max(...starts).toFixed(0), 'ms', '');
+
+  const memDb = freshDb('memory');
+  cli(memDb, 'congress', 'add', '--name', 'ASH 2026', '--starts', '2026-12-05', '--ends', '2026-12-08', '--time-zone',
+    'America/New_York');
+  const [atStart, loaded] = await memory(memDb, ics);
+  row('memory (PSS, app + WebKit) after start', atStart.toFixed(0), 'MB', '');
+  row('memory (PSS) with an ASH-scale program', loaded.toFixed(0), 'MB', '≤ 250MB');
+
+  const peopleDb = freshDb('people');
+  cli(peopleDb, 'people', 'import', connections);
+  const keys = await keystrokes(peopleDb);
+  row(`search as you type, ${keys.length} keystrokes p50`, pct(keys, 50).toFixed(1), 'ms', '');
+  row('search as you type, keystroke to painted p99', pct(keys, 99).toFixed(1), 'ms', '≤ 50ms');
+
+  row('app binary (release, stripped)', (statSync(BIN).size / 1048576).toFixed(1), 'MB', '');
+  const debDir = join(ROOT, 'target/release/bundle/deb');
+  const deb = existsSync(debDir) ? readdirSync(debDir).find((f) => f.endsWith('.deb')) : undefined;
+  row('.deb package', deb ? (statSync(join(debDir, deb)).size / 1048576).toFixed(1) : 'n/a', 'MB', '≤ 8MB');
+  row('UI bundle, gzipped (all JS, CSS, HTML)', gzipKb(join(ROOT, 'ui/dist')).toFixed(0), 'KB', '≤ 250KB');
+
+  // Baselines: parse the same ICS elsewhere; Hallway imports it (parse + store).
+  const hallway = median([0, 1, 2].map(() => {
+    const db = freshDb('baseline');
+    const out = execFileSync(CLI, ['--db', db, 'bench-import', ics], { encoding: 'utf8' });
+    return Number(out.trim().split(/\s+/)[0]);
+  }));
+  const py = join(ROOT, 'target/interop/venv/bin/python');
+  const pyMs = existsSync(py)
+    ? median([0, 1, 2].map(() => timed(py, ['-c',
+      'import sys,time,icalendar;d=open(sys.argv[1],"rb").read();t=time.perf_counter();icalendar.Calendar.from_ical(d);print((time.perf_counter()-t)*1000)',
+      ics])))
+    : null;
+  const icaljs = join(ROOT, 'tests/interop/node_modules/ical.js');
+  const jsMs = existsSync(icaljs)
+    ? median([0, 1, 2].map(() => timed('node', ['--input-type=module', '-e',
+      `import ICAL from ${JSON.stringify(join(icaljs, 'dist/ical.js'))};import {readFileSync} from 'node:fs';` +
+      `const d=readFileSync(${JSON.stringify(ics)},'utf8');const t=performance.now();` +
+      `const c=new ICAL.Component(ICAL.parse(d));c.getAllSubcomponents('vevent').forEach(e=>new ICAL.Event(e).startDate);` +
+      `console.log(performance.now()-t)`])))
+    : null;
+  row('Hallway ICS import (parse + store), median of 3', hallway.toFixed(0), 'ms', '');
+  row('Python icalendar, parse only', pyMs === null ? 'n/a' : pyMs.toFixed(0), 'ms', '');
+  row('  ratio icalendar / Hallway import', pyMs === null ? 'n/a' : `${(pyMs / hallway).toFixed(1)}×`, '', '≥ 10×');
+  row('ical.js, parse + read events', jsMs === null ? 'n/a' : jsMs.toFixed(0), 'ms', '');
+  row('  ratio ical.js / Hallway import', jsMs === null ? 'n/a' : `${(jsMs / hallway).toFixed(1)}×`, '', '');
+}
+
+await main();
