@@ -294,7 +294,7 @@ async fn a_logged_conversation_drafts_one_follow_up_per_person_and_congress() {
     assert_eq!(owed.len(), 1, "one owed per person and congress");
     assert_eq!(owed[0].due_at.to_rfc3339(), "2026-12-09T15:00:00-05:00");
     assert!(owed[0].draft.contains("in Orlando on Monday 7 December"), "{}", owed[0].draft);
-    assert!(owed[0].draft.contains("about asked about the BEAT-AML cohort") || owed[0].draft.contains("BEAT-AML"));
+    assert!(owed[0].draft.contains("our conversation about the BEAT-AML cohort."), "{}", owed[0].draft);
 
     // A note not tied to a congress owes nothing.
     let general = InteractionDraft { congress_id: None, ..note("Email about a paper") };

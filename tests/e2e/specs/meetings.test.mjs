@@ -126,3 +126,22 @@ test('the day view draws sessions and meetings together', async () => {
   assert.equal((await browser.$$('[data-testid="day-session"]')).length, 1, 'the attended plenary');
   await screenshot(browser, 'meetings-day');
 });
+
+test('the follow-up draft names Ana and where we met', async () => {
+  await (await byTestId(browser, 'nav-follow-ups')).click();
+  await (await byTestId(browser, 'follow-ups-screen')).waitForDisplayed({ timeout: 10000 });
+  const [owed] = cli(db, 'followups', '--json');
+  const row = await browser.$(`[data-testid="follow-up-row"][data-follow-up-id="${owed.id}"]`);
+  await row.waitForDisplayed({ timeout: 10000 });
+  assert.match(await row.getText(), /Ana Sánchez/);
+  await (await row.$('[data-testid="follow-up-open"]')).click();
+  const draft = await byTestId(browser, 'follow-up-draft');
+  await draft.waitForDisplayed({ timeout: 10000 });
+  const text = await draft.getValue();
+  assert.match(text, /Dear Ana Sánchez|Dear Dr Sánchez/);
+  assert.match(text, /Café Forum/);
+  await screenshot(browser, 'follow-ups');
+  // Done: the target moves to followed up.
+  await (await byTestId(browser, 'follow-up-mark-done')).click();
+  await browser.waitUntil(() => targetStatus('Ana Sánchez') === 'followed_up', { timeout: 10000 });
+});

@@ -1,11 +1,15 @@
 // Why: the note after a meeting is the one thing worth keeping from it. These pin that it names
 // who moved to met, logs one note per person tied to the meeting and congress, never logs twice
-// after a partial failure, and that Skip logs nothing.
+// after a partial failure, that Skip logs nothing, and that it lists the follow-ups drafted, each
+// one step from its editor.
 import { describe, expect, it, vi } from "vitest";
-import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import MeetingDoneDialog from "./MeetingDoneDialog.svelte";
 import { installFakeBackend, meeting, person } from "../testing/fake-backend";
+import { followUp } from "../testing/fake-follow-ups";
 import type { StatusChange } from "../lib/bindings";
+import { followUps } from "../lib/follow-ups.svelte";
+import { route } from "../lib/route.svelte";
 
 const change: StatusChange = {
   meeting: meeting({
@@ -71,5 +75,39 @@ describe("MeetingDoneDialog", () => {
     await fireEvent.click(screen.getByTestId("done-skip"));
     expect(onclose).toHaveBeenCalledOnce();
     expect(backend.calls.filter((c) => c.cmd === "add_interaction")).toHaveLength(0);
+  });
+
+  it("lists the follow-ups drafted and opens one in Follow-ups", async () => {
+    installFakeBackend();
+    followUps.reset();
+    route.replace("meetings");
+    const onclose = vi.fn();
+    const ana = followUp({ id: 31, person_id: 1, display_name: "Ana Sánchez", due_at: "2026-12-07T11:00:00-05:00" });
+    const ben = followUp({ id: 32, person_id: 2, display_name: "Ben Okafor", due_at: "2026-12-07T11:00:00-05:00" });
+    render(MeetingDoneDialog, { props: { change: { ...change, follow_ups: [ana, ben] }, onclose } });
+    const items = screen.getAllByTestId("done-follow-up");
+    expect(items.map((i) => i.dataset.followUpId)).toEqual(["31", "32"]);
+    expect(text(items[0] as HTMLElement)).toBe("Follow-up drafted for Ana Sánchez, due Mon 7 Dec. Open in Follow-ups");
+    // The note keeps the focus: it is what the dialog is for.
+    expect(document.activeElement).toBe(screen.getByTestId("done-note"));
+    await fireEvent.click(within(items[1] as HTMLElement).getByTestId("done-open-follow-up"));
+    expect(onclose).toHaveBeenCalledOnce();
+    expect(route.current).toBe("follow-ups");
+    expect(followUps.pending?.id).toBe(32);
+    followUps.reset();
+  });
+
+  it("logs a note already typed before going to the follow-up", async () => {
+    const backend = installFakeBackend({ people: [person({ id: 1 }), person({ id: 2 })] });
+    followUps.reset();
+    const onclose = vi.fn();
+    const ana = followUp({ id: 31, person_id: 1, display_name: "Ana Sánchez" });
+    render(MeetingDoneDialog, { props: { change: { ...change, follow_ups: [ana] }, onclose } });
+    await fireEvent.input(screen.getByTestId("done-note"), { target: { value: "Send the MRD slides" } });
+    await fireEvent.click(screen.getByTestId("done-open-follow-up"));
+    await waitFor(() => expect(onclose).toHaveBeenCalledOnce());
+    expect(backend.calls.filter((c) => c.cmd === "add_interaction")).toHaveLength(2);
+    expect(followUps.pending?.id).toBe(31);
+    followUps.reset();
   });
 });

@@ -4,7 +4,9 @@
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  // A ticked checkbox keeps focus; a letter pressed there is a shortcut, not typing.
+  if (target instanceof HTMLInputElement) return !["checkbox", "radio", "button", "submit", "reset"].includes(target.type);
+  return ["TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
 /** True for a bare key press (no Ctrl/⌘/Alt) outside fields and dialogs. */

@@ -8,9 +8,10 @@ export type DayFields = {
   day_end_hour: number;
   default_meeting_minutes: string;
   buffer_minutes: string;
+  follow_up_days: string;
 };
 
-export const SETTINGS_FIELDS = ["home_time_zone", "day_start_hour", "day_end_hour", "default_meeting_minutes", "buffer_minutes"] as const;
+export const SETTINGS_FIELDS = ["home_time_zone", "day_start_hour", "day_end_hour", "default_meeting_minutes", "buffer_minutes", "follow_up_days"] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 export function dayFieldsOf(s: Settings | null): DayFields {
@@ -19,6 +20,7 @@ export function dayFieldsOf(s: Settings | null): DayFields {
     day_end_hour: s?.day_end_hour ?? 20,
     default_meeting_minutes: String(s?.default_meeting_minutes ?? 30),
     buffer_minutes: String(s?.buffer_minutes ?? 10),
+    follow_up_days: String(s?.follow_up_days ?? 2),
   };
 }
 
@@ -28,7 +30,7 @@ function wholeNumber(text: string): number | null {
 }
 
 export type DayCheck =
-  | { ok: true; value: Pick<Settings, "day_start_hour" | "day_end_hour" | "default_meeting_minutes" | "buffer_minutes"> }
+  | { ok: true; value: Pick<Settings, "day_start_hour" | "day_end_hour" | "default_meeting_minutes" | "buffer_minutes" | "follow_up_days"> }
   | { ok: false; problems: Partial<Record<SettingsField, string>> };
 
 /** The backend's rules, with its words, checked before sending. */
@@ -43,8 +45,14 @@ export function checkDay(f: DayFields): DayCheck {
   const buffer = wholeNumber(f.buffer_minutes);
   if (buffer === null) problems.buffer_minutes = "Type a whole number of minutes, 0 to 120.";
   else if (buffer > 120) problems.buffer_minutes = "Keep the buffer under two hours.";
-  if (Object.keys(problems).length > 0 || minutes === null || buffer === null) return { ok: false, problems };
-  return { ok: true, value: { day_start_hour: start, day_end_hour: end, default_meeting_minutes: minutes, buffer_minutes: buffer } };
+  const days = wholeNumber(f.follow_up_days);
+  if (days === null) problems.follow_up_days = "Type a whole number of days, 0 to 60.";
+  else if (days > 60) problems.follow_up_days = "Follow up within 60 days.";
+  if (Object.keys(problems).length > 0 || minutes === null || buffer === null || days === null) return { ok: false, problems };
+  return {
+    ok: true,
+    value: { day_start_hour: start, day_end_hour: end, default_meeting_minutes: minutes, buffer_minutes: buffer, follow_up_days: days },
+  };
 }
 
 /** The backend's problems by field; any on a field the form lacks go under "". */

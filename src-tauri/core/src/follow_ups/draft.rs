@@ -65,6 +65,14 @@ fn summary(note: &str) -> String {
     if sentence.chars().count() > 160 {
         short.push('…');
     }
+    // The template already says "about": drop a leading verb of talking.
+    let lower = short.to_lowercase();
+    let lead = ["asked about ", "ask about ", "talked about ", "talk about ", "discussed ", "discuss ", "about "]
+        .into_iter()
+        .find(|p| lower.starts_with(p));
+    if let Some(p) = lead {
+        short = short[p.len()..].trim_start().to_owned();
+    }
     let mut chars = short.chars();
     match (chars.next(), chars.next()) {
         // Keep acronyms ("MRD") and names as written; lower only a capitalised word.
@@ -140,7 +148,8 @@ mod tests {
 
     #[test]
     fn summaries_read_inside_a_sentence() {
-        assert_eq!(summary("Talked about CAR-T access.\nSecond line"), "talked about CAR-T access");
+        assert_eq!(summary("Talked about CAR-T access.\nSecond line"), "CAR-T access");
+        assert_eq!(summary("Ask about a fellowship in her group"), "a fellowship in her group");
         assert_eq!(summary("MRD data. More."), "MRD data");
         assert_eq!(summary(&"x".repeat(300)).chars().count(), 161);
         let mut c = context();
