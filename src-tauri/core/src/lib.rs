@@ -10,6 +10,7 @@ pub mod error;
 pub mod follow_ups;
 pub mod goals;
 pub mod ids;
+pub mod links;
 pub mod meetings;
 pub mod people;
 pub mod pitches;

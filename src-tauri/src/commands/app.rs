@@ -26,3 +26,20 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
 pub fn time_zones() -> Vec<String> {
     hallway_core::time::zone_names()
 }
+
+/// Opens an address from the user's data (a session's page, a LinkedIn
+/// profile) in the OS browser or mail program. Only http, https and mailto
+/// leave the app; anything else (javascript:, file:, data:…) is refused. The
+/// UI shows the address and asks before calling this.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_link(app: tauri::AppHandle, url: String) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = hallway_core::links::safe_link(&url).ok_or_else(|| CommandError::Invalid {
+        message: format!("Hallway only opens web and email addresses, not “{}”.", url.trim()),
+        problems: Vec::new(),
+    })?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| CommandError::Io { message: format!("Could not open the address: {e}") })
+}

@@ -16,6 +16,7 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
     tauri_specta::collect_commands![
         app::app_info,
         app::time_zones,
+        app::open_link,
         congress::list_congresses,
         congress::create_congress,
         congress::update_congress,

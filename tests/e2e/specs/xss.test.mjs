@@ -75,8 +75,8 @@ test('payloads from the CLI and the importers stay text on every screen', async 
   const csv = join(dir, 'program.csv');
   const rows = PAYLOADS.map((p, i) =>
     [csvField(`Session ${i} ${p}`), day(i % 3), '09:00', '10:00', csvField(p), csvField(p), 'Oral',
-      csvField(`Speaker${i} ${p.replaceAll(',', ' ').replaceAll(';', ' ')}`), csvField(p)].join(','));
-  writeFileSync(csv, ['Title,Date,Start,End,Room,Track,Session Type,Speakers,Description', ...rows].join('\n'));
+      csvField(`Speaker${i} ${p.replaceAll(',', ' ').replaceAll(';', ' ')}`), csvField(p), csvField(p)].join(','));
+  writeFileSync(csv, ['Title,Date,Start,End,Room,Track,Session Type,Speakers,Description,URL', ...rows].join('\n'));
   cli(db, 'program', 'import', '--congress', C, csv);
   for (const s of cli(db, 'program', 'list', '--congress', C, '--json').slice(0, 6)) {
     cli(db, 'program', 'attend', '--congress', C, s.key);
@@ -115,9 +115,15 @@ test('payloads from the CLI and the importers stay text on every screen', async 
   await (await byTestId(browser, 'view-list')).click();
   const row = await browser.$('[data-testid="session-row"]');
   await row.waitForDisplayed({ timeout: 10000 });
-  await row.click();
+  await (await row.$('.title-button')).click();
+  await (await byTestId(browser, 'session-detail')).waitForDisplayed({ timeout: 10000 });
   await browser.pause(400);
   await assertInert('session detail');
+  // Imported addresses (javascript:, markup) are shown as text, never offered to open.
+  const address = await byTestId(browser, 'link-address');
+  await address.waitForDisplayed({ timeout: 10000 });
+  assert.ok(PAYLOADS.includes(await address.getText()));
+  assert.equal((await browser.$$('[data-testid="link-open"]')).length, 0);
   await visit('nav-people', 'people-search');
   await fill(browser, 'people-search', 'contact1');
   await browser.pause(400);

@@ -21,6 +21,20 @@ async appInfo() : Promise<Result<AppInfo, CommandError>> {
 async timeZones() : Promise<string[]> {
     return await TAURI_INVOKE("time_zones");
 },
+/**
+ * Opens an address from the user's data (a session's page, a LinkedIn
+ * profile) in the OS browser or mail program. Only http, https and mailto
+ * leave the app; anything else (javascript:, file:, data:…) is refused. The
+ * UI shows the address and asks before calling this.
+ */
+async openLink(url: string) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_link", { url }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listCongresses() : Promise<Result<Congress[], CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_congresses") };
