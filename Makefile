@@ -109,8 +109,10 @@ e2e: build tauri-driver tests/e2e/node_modules/.package-lock.json
 # The Linux .deb through the Tauri bundler (release build, LTO; about 8 min
 # from cold on 2 cores). macOS: `ui/node_modules/.bin/tauri build --bundles
 # dmg` on a Mac; Windows: `... --bundles msi` (or nsis) on Windows.
-package: system-deps npm-deps
-	ui/node_modules/.bin/tauri build --bundles deb
+# The UI is built by make first: the Tauri CLI would run beforeBuildCommand
+# from the first package.json it finds, which here may be tests/e2e's.
+package: system-deps npm-deps ui
+	ui/node_modules/.bin/tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}'
 	@ls -l target/release/bundle/deb/*.deb
 
 .PHONY: bench icons
