@@ -7,6 +7,7 @@
 
 pub mod congress;
 pub mod error;
+pub mod export;
 pub mod ids;
 pub mod meetings;
 pub mod people;
