@@ -14,7 +14,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod bench_agenda;
+mod bench_export;
 mod congress;
+mod export;
 mod generate;
 mod meetings;
 mod people;
@@ -97,6 +99,9 @@ enum Command {
         #[arg(long)]
         congress: String,
     },
+    /// Write calendar (ICS) and contact (vCard) files.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -152,6 +157,7 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
             meetings::slots(&store, &congress, with.as_deref(), minutes, json).await
         }
         Command::Today { congress } => meetings::today(&store, &congress).await,
+        Command::Export(command) => export::run(&store, command).await,
         Command::Stats { json } => stats(&store, json).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,
         Command::BenchAgenda => bench_agenda::run_on(&store).await,
