@@ -81,29 +81,69 @@ impl Lines {
 /// the folding writer start a continuation line with two blanks.
 pub(crate) fn text(value: &str) -> String {
     let value = value.trim_start();
-    let mut out = String::with_capacity(value.len() + 8);
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push_str("\\n");
-            }
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push('\t'),
-            c if c.is_control() => {}
-            c => out.push(c),
+    let mut out = String::with_capacity(value.len() + 16);
+    // Every character to escape or drop is ASCII or a C1 control (U+0080 to
+    // U+009F, bytes C2 80..C2 9F): bytes of other characters never match, so
+    // the text is copied in runs between them.
+    let bytes = value.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !SPECIAL[bytes[i] as usize] {
+            i += 1;
+            continue;
         }
+        let (replacement, width) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b';' => ("\\;", 1),
+            b',' => ("\\,", 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\r' | b'\n' => ("\\n", 1),
+            b'\t' => {
+                i += 1;
+                continue;
+            }
+            0xc2 if !bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => {
+                i += 1;
+                continue;
+            }
+            0xc2 => ("", 2),
+            _ => ("", 1),
+        };
+        out.push_str(&value[run..i]);
+        out.push_str(replacement);
+        i += width;
+        run = i;
     }
+    out.push_str(&value[run..]);
     out
 }
 
+/// The bytes [`text`] looks at: backslash, semicolon, comma, ASCII controls and 0xC2 (the
+/// first byte of C1 controls). A table keeps the scan of long descriptions
+/// to a load and a branch per byte.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[b'\\' as usize] = true;
+    table[b';' as usize] = true;
+    table[b',' as usize] = true;
+    table[0xc2] = true;
+    table
+};
+
 /// A non-TEXT value with control characters dropped and no leading blanks.
 fn raw(value: &str) -> String {
-    value.trim_start().chars().filter(|c| !c.is_control()).collect()
+    let value = value.trim_start();
+    if value.chars().any(char::is_control) {
+        value.chars().filter(|c| !c.is_control()).collect()
+    } else {
+        value.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -116,6 +156,8 @@ mod tests {
         assert_eq!(text("one\r\ntwo\nthree\rfour"), r"one\ntwo\nthree\nfour");
         assert_eq!(text("  tab\there\u{c}"), "tab\there");
         assert_eq!(text("Ødegård: 李伟"), "Ødegård: 李伟");
+        assert_eq!(text("a\u{85}b\u{9f}c\u{a0}d\u{7f}é"), "abc\u{a0}dé");
+        assert_eq!(text("end\r"), r"end\n");
     }
 
     #[test]
