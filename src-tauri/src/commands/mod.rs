@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod congress;
+pub mod export;
 pub mod meetings;
 pub mod people;
 pub mod program;
@@ -57,6 +58,11 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         meetings::today,
         meetings::met_someone,
         meetings::snooze_target,
+        export::export_ics,
+        export::export_meeting_ics,
+        export::export_person_vcard,
+        export::export_my_card,
+        export::my_card_qr,
     ]
 }
 
