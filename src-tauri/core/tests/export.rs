@@ -550,3 +550,29 @@ async fn my_card_is_checked_normalised_and_shared_as_file_and_qr_code() {
     let svg = export::my_card_qr(&p.store).await.unwrap();
     assert!(svg.starts_with("<?xml") && svg.contains("<svg") && svg.ends_with("</svg>"));
 }
+
+#[tokio::test]
+async fn all_day_and_withdrawn_sessions() {
+    let p = plan().await;
+    // An all-day item on the 25-hour day, and S3 gone from the program.
+    let program = format!("{PROGRAM}S5,Poster hall open,2026-10-25,,,Poster hall,\n")
+        .replace("S3,Lymphoma update,2026-10-26,09:00,10:00,Hall C,Ana Sánchez\n", "");
+    import_bytes(&p.store, p.congress, "program.csv", program.into_bytes(), &|_| {}, &AtomicBool::new(false))
+        .await
+        .unwrap();
+    let posters = program::list(&p.store, p.congress).await.unwrap().into_iter().find(|s| s.key == "S5").unwrap();
+    assert!(posters.all_day, "a row with a date and no times is all day");
+    program::set_attendance(&p.store, posters.id, Some(Attendance::Attending)).await.unwrap();
+
+    let all = events_of(&ics::export(&p.store, p.congress, &everything()).await.unwrap().text);
+    let hall = by_summary(&all, "Poster hall open");
+    assert_eq!((hall["DTSTART;VALUE=DATE"].as_str(), hall["DTEND;VALUE=DATE"].as_str()), ("20261025", "20261026"));
+    assert!(!hall.contains_key("VALARM/TRIGGER"), "no reminder before midnight for an all-day item");
+    let gone = by_summary(&all, "Lymphoma update");
+    assert_eq!((gone["STATUS"].as_str(), gone["SEQUENCE"].as_str()), ("CANCELLED", "1"));
+    assert!(!gone.contains_key("VALARM/TRIGGER"));
+
+    let current = ExportOptions { cancelled: false, ..everything() };
+    let left = events_of(&ics::export(&p.store, p.congress, &current).await.unwrap().text);
+    assert!(left.iter().all(|e| unescape(&e["SUMMARY"]) != "Lymphoma update"));
+}

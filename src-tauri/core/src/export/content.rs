@@ -177,6 +177,45 @@ mod tests {
         }
     }
 
+    /// TEXT as a reader gets it back: unescaped.
+    fn unescape(value: &str) -> String {
+        let mut out = String::new();
+        let mut chars = value.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => panic!("dangling backslash in {value:?}"),
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_folds_within_75_octets_and_reads_back(value in "\\PC{0,300}|[a-zø李😀\\\\;,\r\n\t\u{85} ]{0,300}") {
+            let mut lines = Lines::new();
+            lines.text("DESCRIPTION", &value);
+            let out = lines.finish();
+            for physical in out.split("\r\n") {
+                proptest::prop_assert!(physical.len() <= 75);
+            }
+            let expected: String = value
+                .trim_start()
+                .replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .chars()
+                .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+                .collect();
+            let unfolded = out.replace("\r\n ", "");
+            let read = unfolded.strip_prefix("DESCRIPTION:").map(|v| v.trim_end_matches("\r\n")).unwrap_or("");
+            proptest::prop_assert_eq!(unescape(read), expected);
+        }
+    }
+
     #[test]
     fn structured_values_escape_each_component() {
         let mut lines = Lines::new();
