@@ -31,12 +31,12 @@
 //!   the congress id and the session's import key, the same on every export.
 
 use super::content::Lines;
+use super::ics_rows::{follow_ups, meetings, people, sessions, FollowUpRow, MeetingRow, SessionRow};
 use crate::ids::{CongressId, MeetingId};
 use crate::{congress, settings, time, CoreError, FieldProblem, Result, Store};
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
 use chrono_tz::{OffsetName, Tz};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// What to put in the file. The UI starts from [`ExportOptions::default`].
@@ -128,109 +128,6 @@ pub async fn export_meeting(store: &Store, meeting_id: MeetingId) -> Result<IcsF
     let mut calendar = Calendar::new(None, alarm);
     calendar.meeting(row, &people.remove(&row.id).unwrap_or_default(), zone);
     Ok(calendar.finish())
-}
-
-#[derive(sqlx::FromRow)]
-struct MeetingRow {
-    id: MeetingId,
-    congress_id: CongressId,
-    title: String,
-    purpose: String,
-    place: String,
-    status: String,
-    starts_at: i64,
-    ends_at: i64,
-    notes: String,
-    uid: String,
-    sequence: i64,
-    updated_at: i64,
-}
-
-async fn meetings(store: &Store, filter: &str, value: i64) -> Result<Vec<MeetingRow>> {
-    let sql = format!(
-        "SELECT m.id, m.congress_id, m.title, m.purpose, m.place, m.status, m.starts_at, m.ends_at, m.notes, m.uid, \
-         m.sequence, m.updated_at FROM meetings m WHERE {filter} ORDER BY m.starts_at, m.id"
-    );
-    Ok(sqlx::query_as(&sql).bind(value).fetch_all(store.pool()).await?)
-}
-
-/// Each meeting's people as (name, institution), by name.
-async fn people(store: &Store, filter: &str, value: i64) -> Result<HashMap<MeetingId, Vec<(String, Option<String>)>>> {
-    let sql = format!(
-        "SELECT mp.meeting_id, p.display_name, p.institution FROM meeting_people mp \
-         JOIN meetings m ON m.id = mp.meeting_id JOIN people p ON p.id = mp.person_id \
-         WHERE {filter} ORDER BY p.display_name COLLATE NOCASE"
-    );
-    let rows: Vec<(MeetingId, String, Option<String>)> =
-        sqlx::query_as(&sql).bind(value).fetch_all(store.pool()).await?;
-    let mut map: HashMap<MeetingId, Vec<(String, Option<String>)>> = HashMap::new();
-    for (meeting, name, institution) in rows {
-        map.entry(meeting).or_default().push((name, institution));
-    }
-    Ok(map)
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    key: String,
-    title: String,
-    starts_at: i64,
-    ends_at: i64,
-    all_day: bool,
-    room: Option<String>,
-    track: Option<String>,
-    abstract_number: Option<String>,
-    description: String,
-    url: Option<String>,
-    speakers: String,
-    withdrawn: bool,
-    attendance: String,
-    user_notes: String,
-    sequence: i64,
-    updated_at: i64,
-}
-
-async fn sessions(store: &Store, congress_id: CongressId, options: &ExportOptions) -> Result<Vec<SessionRow>> {
-    let marks = match (options.sessions, options.maybes) {
-        (true, true) => "('attending', 'maybe')",
-        (true, false) => "('attending')",
-        _ => "('maybe')",
-    };
-    let withdrawn = if options.cancelled { "" } else { "AND withdrawn = 0" };
-    let sql = format!(
-        "SELECT key, title, starts_at, ends_at, all_day, room, track, abstract_number, description, url, speakers, \
-         withdrawn, attendance, user_notes, sequence, updated_at FROM sessions \
-         WHERE congress_id = ? AND attendance IN {marks} {withdrawn} ORDER BY +starts_at, id"
-    );
-    // `+starts_at`: ordering by the plain column lets SQLite walk the whole
-    // program by sessions_by_time (9,000 lookups on ASH-scale data) rather
-    // than take the few marked sessions from sessions_attending and sort
-    // them (4.5 ms → 0.3 ms).
-    Ok(sqlx::query_as(&sql).bind(congress_id).fetch_all(store.pool()).await?)
-}
-
-#[derive(sqlx::FromRow)]
-struct FollowUpRow {
-    due_at: i64,
-    channel: String,
-    draft: String,
-    uid: String,
-    sequence: i64,
-    updated_at: i64,
-    display_name: String,
-    email: Option<String>,
-}
-
-/// Follow-ups still owed from this congress (directly or through a meeting).
-async fn follow_ups(store: &Store, congress_id: CongressId) -> Result<Vec<FollowUpRow>> {
-    Ok(sqlx::query_as(
-        "SELECT f.due_at, f.channel, f.draft, f.uid, f.sequence, f.updated_at, p.display_name, p.email \
-         FROM follow_ups f JOIN people p ON p.id = f.person_id LEFT JOIN meetings m ON m.id = f.meeting_id \
-         WHERE f.status = 'owed' AND (f.congress_id = ?1 OR m.congress_id = ?1) ORDER BY f.due_at, f.id",
-    )
-    .bind(congress_id)
-    .fetch_all(store.pool())
-    .await?)
 }
 
 /// When an event happens: between two instants, or over whole days

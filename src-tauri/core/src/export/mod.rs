@@ -9,6 +9,7 @@
 
 mod content;
 pub mod ics;
+mod ics_rows;
 mod qr;
 pub mod vcard;
 
