@@ -8,9 +8,15 @@ SHELL := /bin/bash
 
 CARGO ?= cargo
 NPM ?= npm
-# Debian packages for building the WebKitGTK app and driving it in tests.
+# Debian packages for building the WebKitGTK app and driving it in tests;
+# calcurse is the calendar program the exported ICS is imported into.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev \
-                webkit2gtk-driver xvfb curl
+                webkit2gtk-driver xvfb curl calcurse python3-venv
+PYTHON ?= python3
+# Where cargo builds (CARGO_TARGET_DIR when set); the interop checkers'
+# Python venv and the CLI they drive live there too, never system-wide.
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+INTEROP_VENV := $(TARGET_DIR)/interop/venv
 TAURI_DRIVER_VERSION := 2.0.4
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/svelte.config.js -type f 2>/dev/null)
@@ -19,6 +25,7 @@ UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/svelte.conf
 help:
 	@echo "make run      set up what is missing, build, and start Hallway"
 	@echo "make test     every check: format, clippy, Rust and UI tests, bindings, end to end"
+	@echo "make interop  exported calendars read by icalendar (Python), ical.js and calcurse"
 	@echo "make bench    benchmarks (prints figures)"
 	@echo "make fmt      format Rust code"
 	@echo "make bindings regenerate ui/src/lib/bindings.ts from the Rust commands"
@@ -38,7 +45,8 @@ system-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-npm-deps: ui/node_modules/.package-lock.json tests/e2e/node_modules/.package-lock.json
+npm-deps: ui/node_modules/.package-lock.json tests/e2e/node_modules/.package-lock.json \
+          tests/interop/node_modules/.package-lock.json
 
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
 	$(NPM) ci --prefix ui --no-audit --no-fund
@@ -46,6 +54,17 @@ ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
 
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/package-lock.json
 	$(NPM) ci --prefix tests/e2e --no-audit --no-fund
+	@touch $@
+
+tests/interop/node_modules/.package-lock.json: tests/interop/package.json tests/interop/package-lock.json
+	$(NPM) ci --prefix tests/interop --no-audit --no-fund
+	@touch $@
+
+# Python's icalendar, pinned in tests/interop/requirements.txt, in a venv
+# under the build folder.
+$(INTEROP_VENV)/.installed: tests/interop/requirements.txt
+	$(PYTHON) -m venv $(INTEROP_VENV)
+	$(INTEROP_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
 	@touch $@
 
 tauri-driver:
@@ -73,8 +92,8 @@ dev: system-deps npm-deps
 
 # ------------------------------------------------------------------- test --
 
-.PHONY: test fmt fmt-check clippy rust-test ui-test bindings bindings-check e2e
-test: deps tauri-driver fmt-check ui-test ui clippy rust-test e2e
+.PHONY: test fmt fmt-check clippy rust-test ui-test bindings bindings-check e2e interop
+test: deps tauri-driver fmt-check ui-test ui clippy rust-test interop e2e
 	@echo "make test: every check passed"
 
 fmt:
@@ -103,6 +122,12 @@ ui-test: ui/node_modules/.package-lock.json
 e2e: build tauri-driver tests/e2e/node_modules/.package-lock.json
 	tests/e2e/run.sh
 
+# The exported ICS read by independent software: Python icalendar, Mozilla's
+# ical.js and calcurse (which imports it and stores the appointments).
+interop: system-deps $(INTEROP_VENV)/.installed tests/interop/node_modules/.package-lock.json
+	$(CARGO) build -p hallway-cli
+	HALLWAY_CLI=$(TARGET_DIR)/debug/hallway-cli PYTHON=$(INTEROP_VENV)/bin/python tests/interop/run.sh
+
 # ------------------------------------------------------------------ other --
 
 .PHONY: package
@@ -120,7 +145,7 @@ package: system-deps npm-deps ui
 # generated ASH-scale data and the app's own (start, memory, typing, sizes).
 bench: package tauri-driver tests/e2e/node_modules/.package-lock.json
 	$(CARGO) build --release -p hallway-cli
-	target/release/hallway-cli bench
+	$(TARGET_DIR)/release/hallway-cli bench
 	tests/e2e/bench.sh
 
 icons: ui/node_modules/.package-lock.json

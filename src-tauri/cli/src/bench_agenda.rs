@@ -14,10 +14,15 @@ use hallway_core::{people, time, CoreError, Result, Store};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Prints slot-finder and Today figures for the imported program in `db`.
+/// Prints slot-finder and Today figures for the imported program in `db`,
+/// then the calendar export figure.
 pub async fn run(db: &Path) -> Result<()> {
     let store = Store::open(db).await?;
-    let result = run_on(&store).await;
+    let mut result = run_on(&store).await;
+    if result.is_ok() {
+        // On the same agenda, grown to 1,000 meetings.
+        result = crate::bench_export::run_on(&store).await;
+    }
     store.close().await;
     result
 }

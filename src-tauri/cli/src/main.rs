@@ -14,7 +14,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod bench_agenda;
+mod bench_export;
 mod congress;
+mod export;
 mod generate;
 mod goals;
 mod meetings;
@@ -116,6 +118,9 @@ enum Command {
         #[arg(long)]
         congress: String,
     },
+    /// Write calendar (ICS) and contact (vCard) files.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -178,6 +183,7 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
         Command::Today { congress } => meetings::today(&store, &congress).await,
         Command::Goals { congress, adopt, json } => goals::goals(&store, &congress, adopt.as_deref(), json).await,
         Command::Followups { due, json } => goals::follow_ups(&store, due, json).await,
+        Command::Export(command) => export::run(&store, command).await,
         Command::Stats { json } => stats(&store, json).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,
         Command::BenchAgenda => bench_agenda::run_on(&store).await,

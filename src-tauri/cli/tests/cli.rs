@@ -154,3 +154,58 @@ fn people_search_and_targets() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("urgent"));
 }
+
+#[test]
+fn export_ics_meeting_and_vcard_print_what_they_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite3");
+    json(&run(&db, ASH));
+    json(&run(&db, &["program", "sample", "--congress", "ASH26"]));
+    json(&run(&db, &["people", "add", "--name", "Ingrid Lindqvist", "--email", "ana@usal.es"]));
+    let meeting = json(&run(
+        &db,
+        &[
+            "meeting",
+            "add",
+            "--congress",
+            "ASH26",
+            "--with",
+            "ana@usal.es",
+            "--start",
+            "2026-12-06T10:30:00-08:00",
+            "--title",
+            "Coffee; plans, data",
+        ],
+    ));
+    let sessions = json(&run(&db, &["program", "list", "--congress", "ASH26", "--json"]));
+    let key = sessions[0]["key"].as_str().unwrap();
+    assert!(run(&db, &["program", "attend", "--congress", "ASH26", key]).status.success());
+
+    let ics = dir.path().join("plan.ics");
+    let path = ics.to_str().unwrap();
+    let written = json(&run(&db, &["export", "ics", "--congress", "ASH26", "--sessions", "--alarm", "10", "-o", path]));
+    assert_eq!(written, serde_json::json!({ "path": path, "events": 2 }));
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("SUMMARY:Coffee\\; plans\\, data\r\n"));
+    assert!(text.contains("DTSTART:20261206T183000Z\r\n"));
+    assert!(text.contains("TRIGGER:-PT10M\r\n"));
+
+    let meeting_path = dir.path().join("coffee.ics");
+    let id = meeting["id"].to_string();
+    let single = json(&run(&db, &["export", "meeting", &id, "-o", meeting_path.to_str().unwrap()]));
+    assert_eq!(single["events"], 1);
+    let uid = meeting["uid"].as_str().unwrap();
+    assert!(std::fs::read_to_string(&meeting_path).unwrap().contains(&format!("UID:{uid}\r\n")));
+
+    let card_path = dir.path().join("ana.vcf");
+    let card = json(&run(&db, &["export", "vcard", "Ingrid Lindqvist", "-o", card_path.to_str().unwrap()]));
+    assert_eq!(card["cards"], 1);
+    assert!(std::fs::read_to_string(&card_path).unwrap().contains("FN:Ingrid Lindqvist\r\n"));
+
+    let missing = run(&db, &["export", "vcard", "Nobody", "-o", card_path.to_str().unwrap()]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("Nobody"));
+    let nothing = run(&db, &["export", "ics", "--congress", "ASH26", "--no-meetings", "-o", path]);
+    assert!(!nothing.status.success(), "an empty calendar is refused");
+    assert!(String::from_utf8_lossy(&nothing.stderr).contains("Nothing to export"));
+}

@@ -7,6 +7,7 @@
 
 pub mod congress;
 pub mod error;
+pub mod export;
 pub mod follow_ups;
 pub mod goals;
 pub mod ids;

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod congress;
+pub mod export;
 pub mod follow_ups;
 pub mod goals;
 pub mod meetings;
@@ -79,6 +80,11 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         follow_ups::delete_follow_up,
         follow_ups::open_email_draft,
         follow_ups::set_meeting_reminder,
+        export::export_ics,
+        export::export_meeting_ics,
+        export::export_person_vcard,
+        export::export_my_card,
+        export::my_card_qr,
     ]
 }
 

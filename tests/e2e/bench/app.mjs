@@ -45,6 +45,7 @@ async function launch(db) {
     capabilities: { 'tauri:options': { application: BIN, args: ['--db', db] }, 'wdio:enforceWebDriverClassic': true },
   });
   await browser.setWindowSize(1280, 800);
+  await browser.setTimeout({ script: 600000 });
   await browser.$('[data-testid="app-ready"]').waitForExist({ timeout: 30000 });
   return browser;
 }

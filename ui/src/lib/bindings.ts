@@ -596,6 +596,61 @@ async setMeetingReminder(id: MeetingId, remindAt: string | null) : Promise<Resul
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The congress plan as an ICS file at `path`; says how many events it holds.
+ */
+async exportIcs(congressId: CongressId, options: ExportOptions, path: string) : Promise<Result<Written, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_ics", { congressId, options, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * One meeting as an "add to calendar" ICS file at `path`.
+ */
+async exportMeetingIcs(meetingId: MeetingId, path: string) : Promise<Result<Written, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_meeting_ics", { meetingId, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * One person as a vCard 3.0 file at `path`.
+ */
+async exportPersonVcard(personId: PersonId, path: string) : Promise<Result<Written, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_person_vcard", { personId, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The user's own card (Settings → My card) as a vCard 3.0 file at `path`.
+ */
+async exportMyCard(path: string) : Promise<Result<Written, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_my_card", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The user's own card as a QR code: an SVG document for an `<img>` data URL.
+ */
+async myCardQr() : Promise<Result<string, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("my_card_qr") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -772,6 +827,33 @@ people_met_today: number;
  */
 targets_met: number; targets_total: number }
 /**
+ * What to put in the file. The UI starts from [`ExportOptions::default`].
+ */
+export type ExportOptions = { meetings: boolean; 
+/**
+ * Sessions marked attending.
+ */
+sessions: boolean; 
+/**
+ * Sessions marked maybe (as tentative, not blocking time).
+ */
+maybes: boolean; 
+/**
+ * Follow-ups still owed, on their due dates.
+ */
+follow_ups: boolean; 
+/**
+ * Cancelled meetings and withdrawn sessions as STATUS:CANCELLED, so a
+ * calendar that has them from an earlier export drops them. Without
+ * this they are left out.
+ */
+cancelled: boolean; 
+/**
+ * A reminder this many minutes before each meeting and session (and at
+ * 09:00 on a follow-up's day); none when `None`.
+ */
+alarm_minutes: number | null }
+/**
  * One thing wrong with one field of a form or one column of an import.
  */
 export type FieldProblem = { 
@@ -942,6 +1024,23 @@ target: Target | null }
 export type MetSomeone = { congress_id: CongressId; person: MetPerson; note: string }
 export type MovedTarget = { person_id: PersonId; display_name: string; from: TargetStatus; to: TargetStatus }
 /**
+ * The user's own card: what a colleague scanning the QR code gets. Every
+ * field is optional; empty means "leave it off the card".
+ */
+export type MyCard = { name: string; 
+/**
+ * MD, PhD.
+ */
+credentials: string; institution: string; position: string; email: string; phone: string; 
+/**
+ * X (Twitter) handle, with or without `@`, or a profile URL.
+ */
+x_handle: string; 
+/**
+ * Bluesky handle such as `name.bsky.social`, or a profile URL.
+ */
+bluesky: string; linkedin: string; orcid: string; website: string }
+/**
  * A person's next session at the congress (the talk to catch them after).
  */
 export type NextTalk = { session_id: SessionId; title: string; starts_at: string; room: string | null }
@@ -1103,7 +1202,16 @@ buffer_minutes: number;
 /**
  * Days after a meeting a follow-up falls due.
  */
-follow_up_days: number }
+follow_up_days: number; 
+/**
+ * Minutes before each exported meeting or session that calendars remind
+ * the user; `None` exports no reminders.
+ */
+alarm_minutes: number | null; 
+/**
+ * The user's own business card, shared as a vCard and a QR code.
+ */
+my_card: MyCard }
 /**
  * A free slot, in the congress zone's offset.
  */
@@ -1195,6 +1303,10 @@ goals: Goal[] }
  * Why this person is worth meeting.
  */
 export type Why = "mentor" | "collaborator" | "peer" | "industry" | "cooperative_group" | "speaker" | "other"
+/**
+ * What an export wrote: where, and how many calendar items (or cards).
+ */
+export type Written = { path: string; events: number }
 
 /** tauri-specta globals **/
 

@@ -49,7 +49,8 @@ describe("SettingsScreen: the working day", () => {
     await fireEvent.click(screen.getByTestId("save-settings"));
     await waitFor(() => expect(text(screen.getByTestId("settings-status"))).toBe("Saved."));
     expect(saves().at(-1)?.args).toEqual({
-      settings: { current_congress_id: null, home_time_zone: null, day_start_hour: 8, day_end_hour: 19, default_meeting_minutes: 20, buffer_minutes: 15, follow_up_days: 3 },
+      settings: { current_congress_id: null, home_time_zone: null, day_start_hour: 8, day_end_hour: 19, default_meeting_minutes: 20, buffer_minutes: 15, follow_up_days: 3,
+        alarm_minutes: 15, my_card: backend.settings.my_card },
     });
     expect(backend.settings.buffer_minutes).toBe(15);
     expect(backend.settings.follow_up_days).toBe(3);

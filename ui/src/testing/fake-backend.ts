@@ -199,6 +199,8 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
       default_meeting_minutes: 30,
       buffer_minutes: 10,
       follow_up_days: 2,
+      alarm_minutes: 15,
+      my_card: { name: "", credentials: "", institution: "", position: "", email: "", phone: "", x_handle: "", bluesky: "", linkedin: "", orcid: "", website: "" },
     },
     contents: { sessions: 0, targets: 0, meetings: 0, goals: 0, pitches: 0 },
     validate: () => [],

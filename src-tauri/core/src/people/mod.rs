@@ -10,6 +10,7 @@ mod page;
 pub(crate) mod queries;
 
 pub use merge::merge;
+pub(crate) use model::{handle, looks_like_email, normalise_orcid};
 pub use model::{Person, PersonDraft};
 pub use page::{page, PersonPage, PersonSession};
 pub use queries::{create, delete, find_by_email_or_name, get, restore, search, update, PeoplePage, PersonSummary};

@@ -73,10 +73,7 @@ pub fn check(draft: &PersonDraft) -> Vec<FieldProblem> {
         problems.push(FieldProblem::new("display_name", "Give the person a name."));
     }
     for email in split_emails(&draft.emails) {
-        let valid = email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-        });
-        if !valid {
+        if !looks_like_email(&email) {
             problems.push(FieldProblem::new("emails", format!("“{email}” is not an email address.")));
             break;
         }
@@ -95,6 +92,13 @@ pub fn check(draft: &PersonDraft) -> Vec<FieldProblem> {
         }
     }
     problems
+}
+
+/// `local@domain.tld`, loosely: enough to catch a name typed in the wrong box.
+pub(crate) fn looks_like_email(email: &str) -> bool {
+    email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    })
 }
 
 pub(crate) fn split_emails(text: &str) -> Vec<String> {

@@ -192,7 +192,9 @@ pub(crate) async fn write(
         .map(|e| e.id)
         .collect();
     for chunk in vanished.chunks(BATCH) {
-        let mut q = QueryBuilder::<Sqlite>::new("UPDATE sessions SET withdrawn = 1, updated_at = ");
+        // A calendar should see the withdrawal as a change (SEQUENCE).
+        let mut q =
+            QueryBuilder::<Sqlite>::new("UPDATE sessions SET withdrawn = 1, sequence = sequence + 1, updated_at = ");
         q.push_bind(now).push(" WHERE id IN (");
         let mut ids = q.separated(", ");
         for id in chunk {
@@ -340,9 +342,13 @@ async fn insert_sessions(
 
 async fn update_session(tx: &mut SqliteConnection, id: i64, p: &Prepared<'_>, source: &str, now: i64) -> Result<()> {
     sqlx::query(
-        "UPDATE sessions SET title = ?, kind = ?, starts_at = ?, ends_at = ?, all_day = ?, room = ?, track = ?, \
-         abstract_number = ?, description = ?, url = ?, speakers = ?, search_folded = ?, source_format = ?, content_hash = ?, \
-         withdrawn = ?, updated_at = ? WHERE id = ?",
+        // SET expressions read the row as it was, so SEQUENCE rises by one
+        // when what a calendar shows (time, room, title, withdrawal) changes.
+        "UPDATE sessions SET sequence = sequence + (title IS NOT ?1 OR starts_at IS NOT ?3 OR ends_at IS NOT ?4 \
+         OR all_day IS NOT ?5 OR room IS NOT ?6 OR withdrawn IS NOT ?15), \
+         title = ?1, kind = ?2, starts_at = ?3, ends_at = ?4, all_day = ?5, room = ?6, track = ?7, \
+         abstract_number = ?8, description = ?9, url = ?10, speakers = ?11, search_folded = ?12, source_format = ?13, \
+         content_hash = ?14, withdrawn = ?15, updated_at = ?16 WHERE id = ?17",
     )
     .bind(&p.item.title)
     .bind(p.kind.as_str())

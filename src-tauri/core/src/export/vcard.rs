@@ -1,0 +1,214 @@
+//! People as vCard 3.0 (RFC 2426) files: a contact to add to the phone's
+//! address book, and the user's own card — the "virtual business card" the
+//! seed article recommends, shared as a file or a QR code.
+//!
+//! 3.0, not 4.0: it is the version Apple Contacts, Google Contacts, Outlook
+//! and Android all read and write. Handles go out twice, as
+//! `X-SOCIALPROFILE` (Apple shows it as a social profile) and as a `URL`
+//! (what Google, Outlook and Android keep). A person's private notes stay
+//! out: a card is made to be passed on.
+
+use super::content::Lines;
+use crate::ids::PersonId;
+use crate::people::{self, Person};
+use crate::settings::{MyCard, Settings};
+use crate::{Result, Store};
+
+/// A person from the People list as a vCard.
+pub async fn person(store: &Store, person_id: PersonId) -> Result<String> {
+    let p = people::get(store, person_id).await?;
+    Ok(write(&Card::of_person(&p)))
+}
+
+/// The user's own card, from settings.
+pub fn my_card(settings: &Settings) -> String {
+    write(&Card::of_mine(&settings.my_card))
+}
+
+/// What a card says, whoever it is for.
+struct Card<'a> {
+    uid: Option<String>,
+    name: &'a str,
+    given: String,
+    family: String,
+    prefix: &'a str,
+    suffix: &'a str,
+    institution: &'a str,
+    position: &'a str,
+    emails: Vec<&'a str>,
+    phone: &'a str,
+    /// Links: ORCID, LinkedIn, website.
+    urls: Vec<String>,
+    /// (type, profile URL) for X and Bluesky.
+    socials: Vec<(&'static str, String)>,
+}
+
+impl<'a> Card<'a> {
+    fn of_person(p: &'a Person) -> Self {
+        let (given, family) = match (p.given_name.as_deref(), p.family_name.as_deref()) {
+            (None, None) => split_name(&p.display_name),
+            (given, family) => (given.unwrap_or("").to_owned(), family.unwrap_or("").to_owned()),
+        };
+        let mut emails: Vec<&str> = p.email.iter().map(String::as_str).collect();
+        emails.extend(
+            p.emails
+                .iter()
+                .map(String::as_str)
+                .filter(|e| !p.email.as_deref().is_some_and(|m| m.eq_ignore_ascii_case(e))),
+        );
+        Card {
+            uid: Some(format!("person-{}@hallway.app", p.id)),
+            name: &p.display_name,
+            given,
+            family,
+            prefix: p.honorific.as_deref().unwrap_or(""),
+            suffix: p.credentials.as_deref().unwrap_or(""),
+            institution: p.institution.as_deref().unwrap_or(""),
+            position: p.position.as_deref().unwrap_or(""),
+            emails,
+            phone: p.phone.as_deref().unwrap_or(""),
+            urls: links(p.orcid.as_deref(), p.linkedin_url.as_deref(), None),
+            socials: socials(p.x_handle.as_deref(), p.bluesky_handle.as_deref()),
+        }
+    }
+
+    fn of_mine(c: &'a MyCard) -> Self {
+        let (given, family) = split_name(&c.name);
+        let some = |s: &'a str| Some(s.trim()).filter(|s| !s.is_empty());
+        Card {
+            uid: None,
+            name: c.name.trim(),
+            given,
+            family,
+            prefix: "",
+            suffix: c.credentials.trim(),
+            institution: c.institution.trim(),
+            position: c.position.trim(),
+            emails: some(&c.email).into_iter().collect(),
+            phone: c.phone.trim(),
+            urls: links(some(&c.orcid), some(&c.linkedin), some(&c.website)),
+            socials: socials(some(&c.x_handle), some(&c.bluesky)),
+        }
+    }
+}
+
+fn write(card: &Card) -> String {
+    let mut l = Lines::new();
+    l.begin("VCARD");
+    l.raw("VERSION", "3.0");
+    l.text("PRODID", concat!("-//Hallway//Hallway ", env!("CARGO_PKG_VERSION"), "//EN"));
+    if let Some(uid) = &card.uid {
+        l.raw("UID", uid);
+    }
+    // N and FN are required in 3.0.
+    l.structured("N", &[&card.family, &card.given, "", card.prefix, card.suffix]);
+    l.text("FN", if card.name.trim().is_empty() { &card.family } else { card.name });
+    if !card.institution.trim().is_empty() {
+        l.structured("ORG", &[card.institution]);
+    }
+    l.text("TITLE", card.position);
+    for (n, email) in card.emails.iter().enumerate() {
+        let kinds: &[&str] = if n == 0 { &["INTERNET", "PREF"] } else { &["INTERNET"] };
+        l.raw_with("EMAIL", &[("TYPE", kinds)], email);
+    }
+    if !card.phone.trim().is_empty() {
+        l.raw_with("TEL", &[("TYPE", &["VOICE"])], card.phone);
+    }
+    for url in &card.urls {
+        l.raw("URL", url);
+    }
+    for (kind, url) in &card.socials {
+        l.raw_with("X-SOCIALPROFILE", &[("TYPE", &[kind])], url);
+        l.raw("URL", url);
+    }
+    l.end("VCARD");
+    l.finish()
+}
+
+/// "Ana María Sánchez" → ("Ana María", "Sánchez"); a name of one word
+/// ("李伟") is all family name, which is how address books file it.
+fn split_name(name: &str) -> (String, String) {
+    match name.trim().rsplit_once(char::is_whitespace) {
+        Some((given, family)) => (given.trim().to_owned(), family.to_owned()),
+        None => (String::new(), name.trim().to_owned()),
+    }
+}
+
+fn links(orcid: Option<&str>, linkedin: Option<&str>, website: Option<&str>) -> Vec<String> {
+    let mut urls = Vec::new();
+    if let Some(id) = orcid.and_then(people::normalise_orcid) {
+        urls.push(format!("https://orcid.org/{id}"));
+    }
+    urls.extend(linkedin.into_iter().chain(website).map(with_scheme));
+    urls
+}
+
+fn socials(x: Option<&str>, bluesky: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut found = Vec::new();
+    if let Some(handle) = x.and_then(people::handle) {
+        // Apple's type for X profiles is still "twitter".
+        found.push(("twitter", format!("https://x.com/{handle}")));
+    }
+    if let Some(handle) = bluesky.and_then(people::handle) {
+        found.push(("bluesky", format!("https://bsky.app/profile/{handle}")));
+    }
+    found
+}
+
+fn with_scheme(url: &str) -> String {
+    let url = url.trim();
+    if url.contains("://") {
+        url.to_owned()
+    } else {
+        format!("https://{url}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn my_card_carries_every_filled_field_and_nothing_empty() {
+        let settings = Settings {
+            my_card: MyCard {
+                name: "Kari Ødegård".into(),
+                credentials: "MD, PhD".into(),
+                institution: "Oslo universitetssykehus; Rikshospitalet".into(),
+                email: "kari@ous.no".into(),
+                x_handle: "@kari".into(),
+                bluesky: "kari.bsky.social".into(),
+                orcid: "0000000218250097".into(),
+                website: "ous.no".into(),
+                ..MyCard::default()
+            },
+            ..Settings::default()
+        };
+        let card = my_card(&settings);
+        let expected = [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            concat!("PRODID:-//Hallway//Hallway ", env!("CARGO_PKG_VERSION"), "//EN"),
+            "N:Ødegård;Kari;;;MD\\, PhD",
+            "FN:Kari Ødegård",
+            "ORG:Oslo universitetssykehus\\; Rikshospitalet",
+            "EMAIL;TYPE=INTERNET,PREF:kari@ous.no",
+            "URL:https://orcid.org/0000-0002-1825-0097",
+            "URL:https://ous.no",
+            "X-SOCIALPROFILE;TYPE=twitter:https://x.com/kari",
+            "URL:https://x.com/kari",
+            "X-SOCIALPROFILE;TYPE=bluesky:https://bsky.app/profile/kari.bsky.social",
+            "URL:https://bsky.app/profile/kari.bsky.social",
+            "END:VCARD",
+            "",
+        ]
+        .join("\r\n");
+        assert_eq!(card, expected);
+    }
+
+    #[test]
+    fn one_word_names_are_family_names() {
+        assert_eq!(split_name("李伟"), (String::new(), "李伟".to_owned()));
+        assert_eq!(split_name(" Ana María Sánchez "), ("Ana María".to_owned(), "Sánchez".to_owned()));
+    }
+}
