@@ -1,7 +1,7 @@
 // Why: the Settings form as typed (minutes are text until they are whole numbers) and the same
 // rules the backend applies, so a mistake is named next to its field before saving, and nothing
 // that would not fit the backend's integer fields is ever sent.
-import type { FieldProblem, Settings } from "./bindings";
+import type { FieldProblem, MyCard, Settings } from "./bindings";
 
 export type DayFields = {
   day_start_hour: number;
@@ -11,7 +11,7 @@ export type DayFields = {
   follow_up_days: string;
 };
 
-export const SETTINGS_FIELDS = ["home_time_zone", "day_start_hour", "day_end_hour", "default_meeting_minutes", "buffer_minutes", "follow_up_days"] as const;
+export const SETTINGS_FIELDS = ["home_time_zone", "day_start_hour", "day_end_hour", "default_meeting_minutes", "buffer_minutes", "follow_up_days", "alarm_minutes"] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 export function dayFieldsOf(s: Settings | null): DayFields {
@@ -60,6 +60,34 @@ export function problemsByField(problems: FieldProblem[], fallback: string): Par
   const out: Partial<Record<SettingsField | "", string>> = {};
   for (const p of problems) {
     const key = (SETTINGS_FIELDS as readonly string[]).includes(p.field) ? (p.field as SettingsField) : "";
+    out[key] = out[key] ? `${out[key]} ${p.message}` : p.message;
+  }
+  return problems.length > 0 ? out : { "": fallback };
+}
+
+/** The fields of Settings → My card, in the order the form shows them. */
+export const CARD_FIELDS = ["name", "credentials", "institution", "position", "email", "phone", "x_handle", "bluesky", "linkedin", "orcid", "website"] as const;
+export type CardField = (typeof CARD_FIELDS)[number];
+
+export const EMPTY_CARD: MyCard = {
+  name: "", credentials: "", institution: "", position: "", email: "", phone: "", x_handle: "", bluesky: "", linkedin: "", orcid: "", website: "",
+};
+
+/** The card with every field trimmed, as it is saved. */
+export function trimCard(card: MyCard): MyCard {
+  return Object.fromEntries(CARD_FIELDS.map((f) => [f, card[f].trim()])) as MyCard;
+}
+
+export function sameCard(a: MyCard, b: MyCard): boolean {
+  return CARD_FIELDS.every((f) => a[f].trim() === b[f].trim());
+}
+
+/** The backend's `my_card.email`-style problems by card field; any other go under "". */
+export function cardProblemsByField(problems: FieldProblem[], fallback: string): Partial<Record<CardField | "", string>> {
+  const out: Partial<Record<CardField | "", string>> = {};
+  for (const p of problems) {
+    const name = p.field.startsWith("my_card.") ? p.field.slice("my_card.".length) : "";
+    const key = (CARD_FIELDS as readonly string[]).includes(name) ? (name as CardField) : "";
     out[key] = out[key] ? `${out[key]} ${p.message}` : p.message;
   }
   return problems.length > 0 ? out : { "": fallback };
