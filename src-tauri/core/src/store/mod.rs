@@ -7,6 +7,8 @@
 //! in the binary and a copy of the file is kept before any of them runs.
 
 mod backup;
+mod restore;
+mod verify;
 
 use crate::{CoreError, Result};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -14,7 +16,11 @@ use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use backup::backup_path_for;
+pub use backup::{backup_now, backup_path_for, backup_to, list_backups, BackupFile, BackupKind};
+pub use restore::{
+    cancel_pending_restore, finish_pending_restore, pending_restore, restore, schedule_restore, Restored,
+};
+pub use verify::{verify_backup, BackupCheck};
 
 /// The bundle identifier, shared with tauri.conf.json so the app and the CLI
 /// agree on the app-data folder.
