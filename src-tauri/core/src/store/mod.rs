@@ -69,6 +69,17 @@ impl Store {
         Ok(store)
     }
 
+    /// Starts a write transaction that takes SQLite's write lock at once
+    /// (`BEGIN IMMEDIATE`), waiting up to the busy timeout for it. A plain
+    /// (deferred) transaction that reads first and writes later fails with
+    /// SQLITE_BUSY at once, without waiting, when another connection (the
+    /// CLI, a second window) wrote in between: waiting could not save its
+    /// stale snapshot. Taking the lock up front turns every such collision
+    /// into a short wait. Every transaction that writes starts here.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
