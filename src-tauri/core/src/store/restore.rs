@@ -199,5 +199,16 @@ pub fn cancel_pending_restore(db: &Path) -> Result<()> {
 pub async fn finish_pending_restore(db: &Path) -> Result<Option<Restored>> {
     let Some(backup) = pending_restore(db) else { return Ok(None) };
     cancel_pending_restore(db)?;
-    restore(db, &backup).await.map(Some)
+    // The run that scheduled this restarts the app, and may still be
+    // exiting with its connections open for a moment: wait for it, briefly.
+    let mut tries = 0;
+    loop {
+        match restore(db, &backup).await {
+            Err(CoreError::Conflict(_)) if tries < 25 => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            done => return done.map(Some),
+        }
+    }
 }
