@@ -45,6 +45,10 @@ impl From<CoreError> for CommandError {
             CoreError::Import { file, detail } => {
                 CommandError::Import { message, file, line: detail.line.and_then(|l| u32::try_from(l).ok()) }
             }
+            // The file picked as a backup is the field at fault.
+            CoreError::Backup { reason, .. } => {
+                CommandError::Invalid { message, problems: vec![FieldProblem::new("backup", reason)] }
+            }
             CoreError::Cancelled => CommandError::Cancelled { message },
         }
     }

@@ -15,11 +15,13 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-/// What every command can reach: the open database, and the flag that asks
-/// a running import to stop.
+/// What every command can reach: the open database, the flag that asks
+/// a running import to stop, and how a restore scheduled by the previous
+/// run went.
 pub struct AppState {
     pub store: Store,
     pub cancel_import: Arc<AtomicBool>,
+    pub restore: commands::backup::RestoreStatus,
 }
 
 /// The typed command list, shared by the app and the bindings generator.
@@ -51,6 +53,15 @@ fn database_path() -> PathBuf {
 
 pub fn run() {
     let path = database_path();
+    // A restore scheduled from Settings happens now, while nothing has the
+    // database open. If it cannot, the database is opened as it was.
+    let restore = match tauri::async_runtime::block_on(hallway_core::store::finish_pending_restore(&path)) {
+        Ok(restored) => commands::backup::RestoreStatus { restored, failed: None },
+        Err(err) => {
+            eprintln!("Hallway could not restore the backup it was asked to: {err}");
+            commands::backup::RestoreStatus { restored: None, failed: Some(err.to_string()) }
+        }
+    };
     let store = match tauri::async_runtime::block_on(Store::open(&path)) {
         Ok(store) => store,
         Err(err) => {
@@ -63,7 +74,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState { store: store.clone(), cancel_import: Arc::default() })
+        .manage(AppState { store: store.clone(), cancel_import: Arc::default(), restore })
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -121,6 +121,22 @@ enum Command {
     /// Write calendar (ICS) and contact (vCard) files.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Write a consistent copy of the database next to it (or to FILE, which
+    /// must not exist); prints {"path", "bytes"}.
+    Backup {
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The copies next to the database (on demand, before migrations, before
+    /// restores), newest first, as a JSON array.
+    Backups,
+    /// Check that FILE is a backup this Hallway can restore; prints what it holds.
+    VerifyBackup { file: PathBuf },
+    /// Replace the database with the backup FILE, after verifying it and
+    /// keeping the current database aside; prints {"restored_from",
+    /// "safety_copy"}. Refused while the app or another command has the
+    /// database open.
+    Restore { file: PathBuf },
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -170,6 +186,28 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
         _ => {}
     }
     let path = cli.db.unwrap_or_else(store::default_path);
+    // These must not open (and so migrate) the database or the file.
+    match &cli.command {
+        Command::VerifyBackup { file } => {
+            print_json(&store::verify_backup(file).await?);
+            return Ok(());
+        }
+        Command::Backups => {
+            print_json(&store::list_backups(&path)?);
+            return Ok(());
+        }
+        Command::Restore { file } => {
+            let restored = store::restore(&path, file).await?;
+            print_json(&serde_json::json!({
+                "restored_from": restored.restored_from,
+                "safety_copy": restored.safety_copy.map(|copy| copy.path),
+                "schema_version": restored.check.schema_version,
+                "rows": restored.check.rows,
+            }));
+            return Ok(());
+        }
+        _ => {}
+    }
     let store = Store::open(&path).await?;
     let result = match cli.command {
         Command::Congress(command) => congress::run(&store, command).await,
@@ -185,9 +223,14 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
         Command::Followups { due, json } => goals::follow_ups(&store, due, json).await,
         Command::Export(command) => export::run(&store, command).await,
         Command::Stats { json } => stats(&store, json).await,
+        Command::Backup { output } => backup(&store, output.as_deref()).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,
         Command::BenchAgenda => bench_agenda::run_on(&store).await,
-        Command::Bench { .. } | Command::Generate { .. } => unreachable!("handled above"),
+        Command::Bench { .. }
+        | Command::Generate { .. }
+        | Command::VerifyBackup { .. }
+        | Command::Backups
+        | Command::Restore { .. } => unreachable!("handled above"),
     };
     store.close().await;
     result
@@ -202,6 +245,15 @@ async fn stats(store: &Store, json: bool) -> hallway_core::Result<()> {
             println!("{table:<16} {count:>8}");
         }
     }
+    Ok(())
+}
+
+async fn backup(store: &Store, output: Option<&std::path::Path>) -> hallway_core::Result<()> {
+    let copy = match output {
+        Some(target) => store::backup_to(store, target).await?,
+        None => store::backup_now(store).await?,
+    };
+    print_json(&serde_json::json!({ "path": copy.path, "bytes": copy.bytes }));
     Ok(())
 }
 

@@ -49,6 +49,11 @@ pub enum CoreError {
     #[error("{file}: {detail}")]
     Import { file: String, detail: crate::program::import::ReadError },
 
+    /// A file offered as a backup cannot be restored (not SQLite, damaged,
+    /// not Hallway's, or from a newer Hallway); nothing was changed.
+    #[error("{}: not a usable Hallway backup: {reason}", path.display())]
+    Backup { path: PathBuf, reason: String },
+
     /// The user stopped a long operation; nothing was written.
     #[error("cancelled; nothing was changed")]
     Cancelled,

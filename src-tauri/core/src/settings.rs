@@ -184,7 +184,7 @@ pub async fn update(store: &Store, settings: &Settings) -> Result<Settings> {
     let Value::Object(fields) = serde_json::to_value(&normalised).expect("settings serialise") else {
         unreachable!("a struct serialises to an object")
     };
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     for (key, value) in fields {
         sqlx::query(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

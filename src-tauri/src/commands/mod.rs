@@ -2,6 +2,7 @@
 //! its arguments, calls one core function and maps the error; nothing else.
 
 pub mod app;
+pub mod backup;
 pub mod congress;
 pub mod export;
 pub mod follow_ups;
@@ -18,6 +19,11 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         app::app_info,
         app::time_zones,
         app::open_link,
+        backup::backup_database,
+        backup::list_backups,
+        backup::verify_backup,
+        backup::restore_database,
+        backup::restore_status,
         congress::list_congresses,
         congress::create_congress,
         congress::update_congress,

@@ -35,6 +35,57 @@ async openLink(url: string) : Promise<Result<null, CommandError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Writes a copy of the database next to it, under a new timestamped name.
+ */
+async backupDatabase() : Promise<Result<BackupFile, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_database") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The copies next to the database, newest first.
+ */
+async listBackups() : Promise<Result<BackupFile[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_backups") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What a file offered for restoring holds, or why it cannot be restored.
+ */
+async verifyBackup(path: string) : Promise<Result<BackupCheck, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("verify_backup", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Verifies the backup, schedules it to replace the database, and restarts
+ * the app, which restores it before opening the database again.
+ */
+async restoreDatabase(path: string) : Promise<Result<BackupCheck, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_database", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * How the last scheduled restore went (nothing when none was scheduled).
+ */
+async restoreStatus() : Promise<RestoreStatus> {
+    return await TAURI_INVOKE("restore_status");
+},
 async listCongresses() : Promise<Result<Congress[], CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_congresses") };
@@ -687,6 +738,42 @@ export type Attendance = "attending" | "maybe"
  */
 export type Audience = "mentor" | "collaborator" | "industry" | "committee" | "peer" | "other"
 /**
+ * What a verified backup holds.
+ */
+export type BackupCheck = { path: string; 
+/**
+ * The newest migration the backup has had.
+ */
+schema_version: number; 
+/**
+ * Rows per user-data table (as `stats` counts them).
+ */
+rows: Partial<{ [key in string]: number }> }
+/**
+ * A copy of the database on disk.
+ */
+export type BackupFile = { path: string; bytes: number; 
+/**
+ * When the file was last written.
+ */
+modified: string; kind: BackupKind }
+/**
+ * Why a copy was made.
+ */
+export type BackupKind = 
+/**
+ * Taken on demand (Settings → Back up, `hallway-cli backup`).
+ */
+"manual" | 
+/**
+ * Kept before a migration changed the schema.
+ */
+"before_migration" | 
+/**
+ * The database as it was before a restore replaced it.
+ */
+"before_restore"
+/**
  * How I will follow up.
  */
 export type Channel = "email" | "linkedin" | "x" | "bluesky" | "in_person" | "other"
@@ -1123,6 +1210,23 @@ export type ProgramFormat = "ics" | "frab_xml" | "pretalx_json" | "csv" |
  * Sent while a program import runs, about every 200 sessions.
  */
 export type ProgramImportProgress = ImportProgress
+/**
+ * How the restore scheduled by the previous run went, if there was one.
+ */
+export type RestoreStatus = { restored: Restored | null; 
+/**
+ * Why the scheduled restore was not done (the database was left as it was).
+ */
+failed: string | null }
+/**
+ * What a restore did.
+ */
+export type Restored = { restored_from: string; 
+/**
+ * The database as it was before, kept aside (none when there was no
+ * database yet).
+ */
+safety_copy: BackupFile | null; check: BackupCheck }
 /**
  * The society behind a congress, which decides things like its starter goals.
  */

@@ -267,7 +267,7 @@ pub async fn redraft(store: &Store, id: FollowUpId, channel: Channel) -> Result<
 pub async fn set_status(store: &Store, id: FollowUpId, status: FollowUpStatus) -> Result<FollowUp> {
     let old = get(store, id).await?;
     let now = time::now_seconds();
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query("UPDATE follow_ups SET status = ?, done_at = ?, updated_at = ? WHERE id = ?")
         .bind(status.as_str())
         .bind((status == FollowUpStatus::Done).then_some(now))

@@ -188,7 +188,7 @@ async fn checked(store: &Store, draft: &MeetingDraft) -> Result<(i64, i64)> {
 pub async fn create(store: &Store, draft: &MeetingDraft) -> Result<StatusChange> {
     let (start, end) = checked(store, draft).await?;
     let now = time::now_seconds();
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let id: MeetingId = sqlx::query_scalar(
         "INSERT INTO meetings (congress_id, title, purpose, place, kind, status, starts_at, ends_at, notes, uid, \
          sequence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
@@ -229,7 +229,7 @@ pub async fn update(store: &Store, id: MeetingId, draft: &MeetingDraft) -> Resul
         || old.title != draft.title.trim()
         || old.place != draft.place.trim()
         || old.status != draft.status;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query(
         "UPDATE meetings SET title = ?, purpose = ?, place = ?, kind = ?, status = ?, starts_at = ?, ends_at = ?, \
          notes = ?, sequence = sequence + ?, updated_at = ? WHERE id = ?",
@@ -260,7 +260,7 @@ pub async fn update(store: &Store, id: MeetingId, draft: &MeetingDraft) -> Resul
 /// Moves a meeting to `status` (done, cancelled...) and its targets with it.
 pub async fn set_status(store: &Store, id: MeetingId, status: MeetingStatus) -> Result<StatusChange> {
     let old = get(store, id).await?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query("UPDATE meetings SET status = ?, sequence = sequence + ?, updated_at = ? WHERE id = ?")
         .bind(status.as_str())
         .bind(i64::from(old.status != status))
@@ -286,7 +286,7 @@ async fn finish(store: &Store, id: MeetingId, moved: Vec<MovedTarget>) -> Result
 /// goes back to contacted.
 pub async fn delete(store: &Store, id: MeetingId) -> Result<Vec<MovedTarget>> {
     let old = get(store, id).await?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query("DELETE FROM meetings WHERE id = ?").bind(id).execute(&mut *tx).await?;
     let people: Vec<PersonId> = old.people.iter().map(|p| p.id).collect();
     let moved = unschedule(&mut tx, old.congress_id, &people).await?;

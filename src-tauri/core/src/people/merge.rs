@@ -20,7 +20,7 @@ pub async fn merge(store: &Store, keep: PersonId, absorb: PersonId) -> Result<Pe
     }
     get(store, keep).await?;
     get(store, absorb).await?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
 
     // Links with a composite key: move what does not already exist.
     for table in ["session_people", "meeting_people", "person_emails"] {

@@ -231,7 +231,7 @@ pub(crate) async fn refresh_emails_text(conn: &mut SqliteConnection, id: PersonI
 
 pub async fn create(store: &Store, draft: &PersonDraft) -> Result<Person> {
     let f = fields(draft)?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let id = insert(&mut tx, &f, "manual").await?;
     tx.commit().await?;
     get(store, id).await
@@ -240,7 +240,7 @@ pub async fn create(store: &Store, draft: &PersonDraft) -> Result<Person> {
 pub async fn update(store: &Store, id: PersonId, draft: &PersonDraft) -> Result<Person> {
     get(store, id).await?;
     let f = fields(draft)?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let sql = format!(
         "UPDATE people SET {}, updated_at = ? WHERE id = ?",
         FIELD_COLUMNS.iter().map(|c| format!("{c} = ?")).collect::<Vec<_>>().join(", ")

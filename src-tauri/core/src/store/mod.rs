@@ -7,6 +7,8 @@
 //! in the binary and a copy of the file is kept before any of them runs.
 
 mod backup;
+mod restore;
+mod verify;
 
 use crate::{CoreError, Result};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -14,7 +16,11 @@ use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use backup::backup_path_for;
+pub use backup::{backup_now, backup_path_for, backup_to, list_backups, BackupFile, BackupKind};
+pub use restore::{
+    cancel_pending_restore, finish_pending_restore, pending_restore, restore, schedule_restore, Restored,
+};
+pub use verify::{verify_backup, BackupCheck};
 
 /// The bundle identifier, shared with tauri.conf.json so the app and the CLI
 /// agree on the app-data folder.
@@ -61,6 +67,17 @@ impl Store {
         backup::before_migrating(&store, &MIGRATOR).await?;
         MIGRATOR.run(&store.pool).await?;
         Ok(store)
+    }
+
+    /// Starts a write transaction that takes SQLite's write lock at once
+    /// (`BEGIN IMMEDIATE`), waiting up to the busy timeout for it. A plain
+    /// (deferred) transaction that reads first and writes later fails with
+    /// SQLITE_BUSY at once, without waiting, when another connection (the
+    /// CLI, a second window) wrote in between: waiting could not save its
+    /// stale snapshot. Taking the lock up front turns every such collision
+    /// into a short wait. Every transaction that writes starts here.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     pub fn pool(&self) -> &SqlitePool {

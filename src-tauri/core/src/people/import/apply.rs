@@ -275,7 +275,7 @@ async fn plan(conn: &mut SqliteConnection, records: &[ContactRecord]) -> Result<
 
 /// Writes the records; returns (added, merged).
 pub(crate) async fn write(store: &Store, format: ContactFormat, records: &[ContactRecord]) -> Result<(u32, u32)> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let plans = plan(&mut tx, records).await?;
     let now = time::now_seconds();
 

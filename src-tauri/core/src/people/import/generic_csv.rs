@@ -183,10 +183,7 @@ pub(super) fn read(rows: &[Row], columns: &Columns, header: &Row) -> (Vec<Contac
 
 fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecord, SkippedRecord> {
     let cell = |field| row.cell(columns.column(field));
-    let mut emails = Vec::new();
-    for column in columns.all(Field::Email) {
-        tidy::emails(row.cell(Some(column))).into_iter().for_each(|e| tidy::push_email(&mut emails, e));
-    }
+    let emails = tidy::unique_emails(columns.all(Field::Email).flat_map(|column| tidy::emails(row.cell(Some(column)))));
     let mut name = Name::from_parts(cell(Field::First), cell(Field::Middle), cell(Field::Last));
     // A whole-name column, when filled, is the name as the source shows it.
     let full = Name::from_full(cell(Field::Name));

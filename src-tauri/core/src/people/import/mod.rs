@@ -58,6 +58,22 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 /// Reads every contact in `bytes`: a vCard file when a line says
 /// BEGIN:VCARD, else a CSV whose header is LinkedIn's or has a name column.
 pub fn read(bytes: &[u8]) -> Result<ReadContacts, ReadError> {
+    let text = decode(bytes)?;
+    if is_vcard(&text) {
+        return read_text(ContactFormat::Vcard, &text);
+    }
+    refuse_other_text(&text)?;
+    read_csv(&text, None)
+}
+
+/// Reads `bytes` as `format`, whatever they look like: how fuzz targets and
+/// property tests reach one reader with any input. The app uses [`read`].
+pub fn read_as(format: ContactFormat, bytes: &[u8]) -> Result<ReadContacts, ReadError> {
+    read_text(format, &decode(bytes)?)
+}
+
+/// The size bound, files of other kinds refused by name, and the text.
+fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::new(format!(
             "the file is {} MB; contacts files over {} MB are not read",
@@ -70,27 +86,36 @@ pub fn read(bytes: &[u8]) -> Result<ReadContacts, ReadError> {
     if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
         return Err(ReadError::new("the file is empty"));
     }
-    if is_vcard(&text) {
-        let (records, skipped) = vcard::read(&text)?;
-        return Ok(ReadContacts { format: ContactFormat::Vcard, records, skipped });
-    }
-    refuse_other_text(&text)?;
+    Ok(text)
+}
 
-    let rows = table::rows(&text)?;
+fn read_text(format: ContactFormat, text: &str) -> Result<ReadContacts, ReadError> {
+    if format == ContactFormat::Vcard {
+        let (records, skipped) = vcard::read(text)?;
+        return Ok(ReadContacts { format, records, skipped });
+    }
+    read_csv(text, Some(format))
+}
+
+/// A CSV as LinkedIn's export or a generic one (`only` narrows to one).
+fn read_csv(text: &str, only: Option<ContactFormat>) -> Result<ReadContacts, ReadError> {
+    let rows = table::rows(text)?;
     let Some(first) = rows.first() else {
         return Err(ReadError::new("the file is empty"));
     };
-    if let Some((at, columns)) = linkedin_csv::detect(&rows) {
-        let (records, skipped) = linkedin_csv::read(&rows[at + 1..], &columns);
-        return Ok(ReadContacts { format: ContactFormat::LinkedinCsv, records, skipped });
-    }
-    match generic_csv::detect(&rows) {
-        Some((at, columns)) => {
-            let (records, skipped) = generic_csv::read(&rows[at + 1..], &columns, &rows[at]);
-            Ok(ReadContacts { format: ContactFormat::Csv, records, skipped })
+    if only != Some(ContactFormat::Csv) {
+        if let Some((at, columns)) = linkedin_csv::detect(&rows) {
+            let (records, skipped) = linkedin_csv::read(&rows[at + 1..], &columns);
+            return Ok(ReadContacts { format: ContactFormat::LinkedinCsv, records, skipped });
         }
-        None => Err(ReadError::at_line(first.line, generic_csv::no_name_column(first))),
     }
+    if only != Some(ContactFormat::LinkedinCsv) {
+        if let Some((at, columns)) = generic_csv::detect(&rows) {
+            let (records, skipped) = generic_csv::read(&rows[at + 1..], &columns, &rows[at]);
+            return Ok(ReadContacts { format: ContactFormat::Csv, records, skipped });
+        }
+    }
+    Err(ReadError::at_line(first.line, generic_csv::no_name_column(first)))
 }
 
 /// A line BEGIN:VCARD near the top (after blank lines or a stray preamble).

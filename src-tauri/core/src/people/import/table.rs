@@ -60,6 +60,12 @@ pub(super) fn rows(text: &str) -> Result<Vec<Row>, ReadError> {
         let line = cells.position().map_or(1, |p| start_line(text, p)) + skipped_lines;
         rows.push(Row { line, cells });
     }
+    if let Some(last) = rows.last() {
+        let start = last.cells.position().map_or(0, |p| p.byte() as usize);
+        if sniff::open_quote(text, start, delimiter, &last.cells) {
+            return Err(ReadError::at_line(last.line, sniff::open_quote_message()));
+        }
+    }
     Ok(rows)
 }
 

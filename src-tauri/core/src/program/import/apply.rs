@@ -129,7 +129,7 @@ pub(crate) async fn write(
     let prepared = prepare(items, zone);
     let total = u32::try_from(prepared.len()).unwrap_or(u32::MAX);
     let now = time::now_seconds();
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
 
     let existing: Vec<Existing> =
         sqlx::query_as("SELECT key, id, content_hash, withdrawn, source_format FROM sessions WHERE congress_id = ?")

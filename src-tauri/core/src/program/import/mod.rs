@@ -62,14 +62,23 @@ pub fn detect(bytes: &[u8]) -> Result<ProgramFormat, ReadError> {
     let head = &head[start..];
     let upper: Vec<u8> = head.iter().take(64).map(u8::to_ascii_uppercase).collect();
     // A bare VEVENT (no VCALENDAR around it) is what some tools copy out.
-    if upper.starts_with(b"BEGIN:VCALENDAR") || upper.starts_with(b"BEGIN:VEVENT") {
+    // A calendar cut at the front still reads as one, to say what is wrong.
+    if [b"BEGIN:VCALENDAR".as_slice(), b"BEGIN:VEVENT", b"END:VCALENDAR", b"END:VEVENT"]
+        .iter()
+        .any(|start| upper.starts_with(start))
+    {
         return Ok(ProgramFormat::Ics);
     }
     if upper.starts_with(b"BEGIN:VCARD") {
         return Err(ReadError::new("this is a contacts file (vCard), not a program; import it in People"));
     }
-    if text::looks_binary(bytes) {
-        return Err(ReadError::new("this is not a text file (it contains binary data)"));
+    if let Some(kind) = text::other_kind(bytes) {
+        return Err(ReadError::new(format!(
+            "this is {kind}, not a program: import the program as iCalendar (.ics), schedule.xml, schedule.json or CSV"
+        )));
+    }
+    if let Some(err) = text::not_text(bytes) {
+        return Err(err);
     }
     if head.starts_with(b"<") {
         return Ok(ProgramFormat::FrabXml);
@@ -82,6 +91,22 @@ pub fn detect(bytes: &[u8]) -> Result<ProgramFormat, ReadError> {
 
 /// Reads every item of a program file.
 pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<(ProgramFormat, Vec<ProgramItem>), ReadError> {
+    check_size(bytes)?;
+    let utf8 = reencode_utf16(bytes)?;
+    let bytes = utf8.as_deref().map_or(bytes, str::as_bytes);
+    let format = detect(bytes)?;
+    Ok((format, read_detected(format, bytes, ctx)?))
+}
+
+/// Reads `bytes` as `format`, whatever they look like: how fuzz targets and
+/// property tests reach one reader with any input. The app uses [`read`].
+pub fn read_as(format: ProgramFormat, bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
+    check_size(bytes)?;
+    let utf8 = reencode_utf16(bytes)?;
+    read_detected(format, utf8.as_deref().map_or(bytes, str::as_bytes), ctx)
+}
+
+fn check_size(bytes: &[u8]) -> Result<(), ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::new(format!(
             "the file is {} MB; Hallway reads program files up to {} MB",
@@ -89,22 +114,24 @@ pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<(ProgramFormat, Vec<Progr
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    // UTF-16 files (some Windows exports) are re-encoded first so that
-    // detection and the readers only ever see UTF-8 or single-byte text.
-    let utf8;
-    let bytes = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        utf8 = text::decode(bytes)?;
-        utf8.as_bytes()
-    } else {
-        bytes
-    };
-    let format = detect(bytes)?;
-    let items = match format {
-        ProgramFormat::Ics => ics::read(bytes, ctx)?,
-        ProgramFormat::FrabXml => frab_xml::read(&text::decode(bytes)?, ctx)?,
-        ProgramFormat::PretalxJson => pretalx_json::read(&text::decode(bytes)?, ctx)?,
-        ProgramFormat::Csv => csv::read(&text::decode(bytes)?, ctx)?,
-        ProgramFormat::Sample => return Err(ReadError::new("the sample program is not read from a file")),
-    };
-    Ok((format, items))
+    Ok(())
+}
+
+/// UTF-16 files (some Windows exports) are re-encoded first so that
+/// detection and the readers only ever see UTF-8 or single-byte text.
+fn reencode_utf16(bytes: &[u8]) -> Result<Option<String>, ReadError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return text::decode(bytes).map(Some);
+    }
+    Ok(None)
+}
+
+fn read_detected(format: ProgramFormat, bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
+    match format {
+        ProgramFormat::Ics => ics::read(bytes, ctx),
+        ProgramFormat::FrabXml => frab_xml::read(&text::decode(bytes)?, ctx),
+        ProgramFormat::PretalxJson => pretalx_json::read(&text::decode(bytes)?, ctx),
+        ProgramFormat::Csv => csv::read(&text::decode(bytes)?, ctx),
+        ProgramFormat::Sample => Err(ReadError::new("the sample program is not read from a file")),
+    }
 }

@@ -18,8 +18,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
         }
         return Ok(text.into_owned());
     }
-    if looks_binary(bytes) {
-        return Err(ReadError::new("this is not a text file (it contains binary data)"));
+    if let Some(err) = not_text(bytes) {
+        return Err(err);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
@@ -36,8 +36,52 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
+    let controls = head.iter().filter(|&&b| is_control(b)).count();
     controls * 20 > head.len().max(1)
+}
+
+fn is_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)
+}
+
+/// Why `bytes` are not text Hallway can read, if they are not: UTF-16
+/// without its byte-order mark (every other byte NUL), or binary data,
+/// with the line where it starts.
+pub fn not_text(bytes: &[u8]) -> Option<ReadError> {
+    if !looks_binary(bytes) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let half = head.len() / 2;
+    if half >= 8
+        && (zeros_at(0) * 10 >= half * 9 || zeros_at(1) * 10 >= half * 9)
+        && (zeros_at(0) + zeros_at(1)) * 10 < head.len() * 6
+    {
+        return Some(ReadError::new(
+            "this is UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM) and import it again",
+        ));
+    }
+    let scanned = &bytes[..bytes.len().min(8192)];
+    let first = scanned.iter().position(|&b| b == 0).or_else(|| scanned.iter().position(|&b| is_control(b)));
+    let line = 1 + first.map_or(0, |at| scanned[..at].iter().filter(|&&b| b == b'\n').count());
+    Some(ReadError::at_line(line, "this is not a text file (it contains binary data)"))
+}
+
+/// Files of another kind that people pick by mistake, by their magic bytes.
+pub fn other_kind(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: &[(&[u8], &str)] = &[
+        (b"PK\x03\x04", "a zip archive (or an Excel or Word file)"),
+        (b"PK\x05\x06", "an empty zip archive"),
+        (b"%PDF", "a PDF"),
+        (b"\xD0\xCF\x11\xE0", "an old Excel, Word or Outlook file"),
+        (b"\x89PNG", "an image (PNG)"),
+        (b"\xFF\xD8\xFF", "an image (JPEG)"),
+        (b"GIF8", "an image (GIF)"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"SQLite format 3\0", "an SQLite database"),
+    ];
+    KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
 }
 
 fn invalid_utf8(bytes: &[u8], err: std::str::Utf8Error) -> ReadError {

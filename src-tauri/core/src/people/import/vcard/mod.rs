@@ -42,12 +42,7 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, Skipped
         found
     };
 
-    let mut emails = Vec::new();
-    for property in by_preference("EMAIL") {
-        if let Some(email) = tidy::email(&property.text()) {
-            tidy::push_email(&mut emails, email);
-        }
-    }
+    let emails = tidy::unique_emails(by_preference("EMAIL").into_iter().filter_map(|p| tidy::email(&p.text())));
     let mut name = name(first("FN"), first("N"));
     if name.display.is_empty() {
         name.display = emails.first().cloned().ok_or_else(|| SkippedRecord {
@@ -166,10 +161,12 @@ fn social_profile(property: &Property) -> Option<Profile> {
 
 /// CATEGORIES, without Google's own "myContacts" and "starred".
 fn tags<'a>(properties: impl Iterator<Item = &'a Property>) -> Vec<String> {
+    // A set keeps this linear for a CATEGORIES line with thousands of tags.
+    let mut seen = std::collections::HashSet::new();
     let mut tags: Vec<String> = Vec::new();
     for tag in properties.flat_map(Property::list).filter_map(|t| tidy::line(&t)) {
         let google = tag.eq_ignore_ascii_case("mycontacts") || tag.eq_ignore_ascii_case("starred");
-        if !google && !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+        if !google && seen.insert(tag.to_ascii_lowercase()) {
             tags.push(tag);
         }
     }

@@ -56,6 +56,11 @@ pub fn fold(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Headers past this many are never matched: no program or contacts export
+/// comes near it, and a file with tens of thousands of columns (junk, or an
+/// attack) must not cost a comparison of each with every known name.
+pub const MAX_MATCHED_COLUMNS: usize = 256;
+
 /// The field of each header, `None` for headers that name nothing wanted.
 ///
 /// First every header is compared whole ("Session title" is a title); when
@@ -64,12 +69,17 @@ pub fn fold(text: &str) -> String {
 /// over are then searched for a name as a run of whole words ("Session title
 /// (EN)", "Room name"), skipping vague names and headers with an `elsewhere`
 /// word; the longest name wins, then the earlier column. A field is given to
-/// one header only, unless it is repeatable.
+/// one header only, unless it is repeatable. Only the first
+/// [`MAX_MATCHED_COLUMNS`] headers are matched.
 pub fn match_headers<F: Copy + PartialEq>(table: &HeaderTable<F>, headers: &[&str]) -> Vec<Option<F>> {
+    let mut found: Vec<Option<F>> = vec![None; headers.len()];
+    let headers = &headers[..headers.len().min(MAX_MATCHED_COLUMNS)];
     let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
     let names: Vec<Vec<String>> = table.columns.iter().map(|c| c.names.iter().map(|n| fold(n)).collect()).collect();
+    let padded_names: Vec<Vec<String>> =
+        names.iter().map(|list| list.iter().map(|n| format!(" {n} ")).collect()).collect();
     let vague: Vec<String> = table.vague.iter().map(|v| fold(v)).collect();
-    let mut found: Vec<Option<F>> = vec![None; headers.len()];
+    let elsewhere: Vec<String> = table.elsewhere.iter().map(|e| fold(e)).collect();
     let mut taken = vec![false; table.columns.len()];
 
     // Whole headers: (column, position of the name in its list) of each.
@@ -94,7 +104,7 @@ pub fn match_headers<F: Copy + PartialEq>(table: &HeaderTable<F>, headers: &[&st
     }
 
     for (header, slot) in folded.iter().zip(found.iter_mut()) {
-        if slot.is_some() || header.split(' ').any(|word| table.elsewhere.iter().any(|e| fold(e) == word)) {
+        if slot.is_some() || header.split(' ').any(|word| elsewhere.iter().any(|e| e == word)) {
             continue;
         }
         let padded = format!(" {header} ");
@@ -103,8 +113,8 @@ pub fn match_headers<F: Copy + PartialEq>(table: &HeaderTable<F>, headers: &[&st
             if taken[column] && !table.columns[column].repeatable {
                 continue;
             }
-            for name in column_names {
-                if name.is_empty() || vague.contains(name) || !padded.contains(&format!(" {name} ")) {
+            for (name, padded_name) in column_names.iter().zip(&padded_names[column]) {
+                if name.is_empty() || vague.contains(name) || !padded.contains(padded_name.as_str()) {
                     continue;
                 }
                 let words = name.split(' ').count();

@@ -69,12 +69,24 @@ impl Layout {
     fn missing(&self, line: usize) -> ReadError {
         let mut wanted = Vec::new();
         if !self.has(Field::Title) {
-            wanted.push(format!("a title column ({}, …)", Field::Title.examples()));
+            wanted.push(format!("title column ({}, …)", Field::Title.examples()));
         }
         if !self.has(Field::Start) && !self.has(Field::Date) {
-            wanted.push(format!("a start column ({}, …)", Field::Start.examples()));
+            wanted.push(format!("start column ({}, …)", Field::Start.examples()));
         }
-        let found: Vec<String> = self.headers.iter().filter(|h| !h.is_empty()).map(|h| format!("\"{h}\"")).collect();
+        const SHOWN: usize = 30;
+        let named: Vec<&String> = self.headers.iter().filter(|h| !h.is_empty()).collect();
+        let mut found: Vec<String> = named
+            .iter()
+            .take(SHOWN)
+            .map(|h| match h.char_indices().nth(40) {
+                Some((cut, _)) => format!("\"{}…\"", &h[..cut]),
+                None => format!("\"{h}\""),
+            })
+            .collect();
+        if named.len() > SHOWN {
+            found.push(format!("and {} more", named.len() - SHOWN));
+        }
         let found = if found.is_empty() { "none".to_owned() } else { found.join(", ") };
         ReadError::at_line(
             line,
@@ -115,6 +127,12 @@ pub fn read(text: &str, ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError
     let Some((first_line, first)) = records.first() else {
         return Err(ReadError::new("the file is empty"));
     };
+    if let Some((line, last)) = records.last() {
+        let start = last.position().map_or(0, |p| p.byte() as usize);
+        if sniff::open_quote(text, start, delimiter, last) {
+            return Err(ReadError::at_line(*line, sniff::open_quote_message()));
+        }
+    }
 
     let header_at = records.iter().take(HEADER_SEARCH_RECORDS).position(|(_, r)| Layout::find(r).usable());
     let Some(header_at) = header_at else {

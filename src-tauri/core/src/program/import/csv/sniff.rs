@@ -1,7 +1,9 @@
 //! Which character separates the columns. Excel writes commas in English
 //! locales, semicolons where the comma is the decimal mark, and tabs when
 //! "text" is chosen; the file never says which (except Excel's own `sep=`
-//! first line), so the first records are counted instead.
+//! first line), so the first records are counted instead. Also here, as
+//! the other thing about a CSV read before its cells: whether a quote is
+//! left open at the end.
 
 /// The delimiters Hallway considers, in order of preference on a tie.
 const CANDIDATES: [u8; 3] = [b'\t', b';', b','];
@@ -79,6 +81,45 @@ pub fn delimiter(text: &str) -> u8 {
         }
     }
     best.0
+}
+
+/// Whether the last record holds a quoted cell that is never closed (it
+/// then spans lines). The CSV reader takes such a cell to the end of the
+/// file without a word, so the rest of the file would become one cell (a
+/// speaker named after three hundred lines of program). `last` is the last
+/// record and `start` the byte where it begins in `text`.
+pub fn open_quote(text: &str, start: usize, delimiter: u8, last: &::csv::StringRecord) -> bool {
+    if !last.iter().any(|cell| cell.contains(['\n', '\r'])) {
+        return false;
+    }
+    let bytes = text.as_bytes().get(start..).unwrap_or_default();
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+                field_start = false;
+            }
+        } else if b == b'"' && field_start {
+            quoted = true;
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r' || (field_start && (b == b' ' || b == b'\t'));
+        }
+        i += 1;
+    }
+    quoted
+}
+
+/// The message for a quote left open on `line`.
+pub fn open_quote_message() -> &'static str {
+    "a quoted cell opened on this line is never closed (a \" is missing), so the rest of the file would be read as one cell"
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ fn header_only_is_no_items_and_empty_is_an_error() {
 fn missing_columns_are_named() {
     let err = read("Start,Room\n08:30,A\n", &ash()).unwrap_err();
     assert_eq!(err.line, Some(1));
-    assert!(err.message.contains("no a title column (Title, Session"), "{}", err.message);
+    assert!(err.message.contains("no title column (Title, Session"), "{}", err.message);
     assert!(err.message.ends_with("the headers found are \"Start\", \"Room\""), "{}", err.message);
     let err = read("Title,Room\nA,B\n", &ash()).unwrap_err();
     assert!(err.message.contains("start column") && !err.message.contains("title column"), "{}", err.message);

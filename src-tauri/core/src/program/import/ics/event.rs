@@ -83,6 +83,7 @@ pub(super) fn read_event(
             add_person(&mut people, &strip_titles(name.trim_matches('\'')), PersonRole::Chair);
         }
     }
+    dedup_people(&mut people);
     Ok(Event {
         line: lines.begin,
         uid: value("UID").map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned),
@@ -187,14 +188,23 @@ fn people_in_description(description: &str) -> Vec<ItemPerson> {
             add_person(&mut people, &name, role);
         }
     }
+    dedup_people(&mut people);
     people
 }
 
 fn add_person(people: &mut Vec<ItemPerson>, name: &str, role: PersonRole) {
     let name = name.trim();
-    if !name.is_empty() && !people.iter().any(|p| p.role == role && p.name == name) {
+    if !name.is_empty() {
         people.push(ItemPerson { name: name.to_owned(), role });
     }
+}
+
+/// Drops repeats of the same person in the same role, keeping the first.
+/// A set keeps this linear: a description naming 30,000 speakers must not
+/// cost 30,000² comparisons.
+fn dedup_people(people: &mut Vec<ItemPerson>) {
+    let mut seen = std::collections::HashSet::new();
+    people.retain(|p| seen.insert((p.role, p.name.clone())));
 }
 
 /// Splits "A; B, C and D" into names. Affiliations in brackets are dropped

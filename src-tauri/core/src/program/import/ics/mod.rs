@@ -53,11 +53,11 @@ pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadErr
             events.push(event::read_event(vevent, lines, &mut zones, floating)?);
         }
     }
-    Ok(assemble(&events, &zones, ctx))
+    assemble(&events, &zones, ctx)
 }
 
 /// Events to items: newest copy per UID, series expanded, overrides applied.
-fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Vec<ProgramItem> {
+fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
     // The copy of each UID (and each UID + RECURRENCE-ID) to keep: highest
     // SEQUENCE, then the last in the file.
     let mut newest: HashMap<(&str, Option<Key>), usize> = HashMap::new();
@@ -87,6 +87,7 @@ fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Vec<ProgramIt
         events.iter().filter(|e| e.recurrence_id.is_none()).filter_map(|e| e.uid.as_deref()).collect();
 
     let mut items = Vec::new();
+    let mut budget = recur::Budget::default();
     for (i, e) in events.iter().enumerate() {
         if !kept(i) {
             continue;
@@ -94,7 +95,7 @@ fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Vec<ProgramIt
         match (e.uid.as_deref(), e.recurrence_id) {
             (uid, None) => {
                 let own = uid.and_then(|u| overrides.get(u)).map(Vec::as_slice).unwrap_or_default();
-                series(e, own, zones, ctx, &mut items);
+                series(e, own, zones, ctx, &mut budget, &mut items)?;
             }
             // Overrides are placed by their series.
             (Some(uid), Some(_)) if masters.contains(uid) => {}
@@ -105,16 +106,23 @@ fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Vec<ProgramIt
             }
         }
     }
-    items
+    Ok(items)
 }
 
 /// The items of one event: itself, or its instances on the congress days
 /// with overrides in place.
-fn series(master: &Event, overrides: &[&Event], zones: &Zones, ctx: &ReadContext, items: &mut Vec<ProgramItem>) {
+fn series(
+    master: &Event,
+    overrides: &[&Event],
+    zones: &Zones,
+    ctx: &ReadContext,
+    budget: &mut recur::Budget,
+    items: &mut Vec<ProgramItem>,
+) -> Result<(), ReadError> {
     let frame = master.start.frame;
     let rid_key = |o: &Event| o.recurrence_id.map(|r| zones.key(zones.convert(r, frame)));
     let by_key: HashMap<Key, &Event> = overrides.iter().filter_map(|o| Some((rid_key(o)?, *o))).collect();
-    let Some(instances) = recur::instances(master, zones, ctx) else {
+    let Some(instances) = recur::instances(master, zones, ctx, budget)? else {
         // A single event; an override of its one instance replaces it.
         let source = by_key.get(&zones.key(master.start)).copied();
         let item = match source {
@@ -122,7 +130,7 @@ fn series(master: &Event, overrides: &[&Event], zones: &Zones, ctx: &ReadContext
             None => item(master, None, master.start, master.uid.clone(), zones),
         };
         items.push(item);
-        return;
+        return Ok(());
     };
     let mut used = HashSet::new();
     let mut out: Vec<(Key, ProgramItem)> = Vec::new();
@@ -147,6 +155,7 @@ fn series(master: &Event, overrides: &[&Event], zones: &Zones, ctx: &ReadContext
     }
     out.sort_by_key(|(key, _)| *key);
     items.extend(out.into_iter().map(|(_, item)| item));
+    Ok(())
 }
 
 /// One item from `event` starting at `start` (an instance of it, or its own

@@ -10,7 +10,7 @@
 use super::event::Event;
 use super::values::{parse_stamp, Stamp};
 use super::zones::{Dt, Key, Zones};
-use crate::program::import::item::ReadContext;
+use crate::program::import::item::{ReadContext, ReadError};
 use chrono::{NaiveDateTime, TimeDelta};
 use rrule::{RRule, RRuleSet, Unvalidated};
 use std::collections::HashSet;
@@ -19,6 +19,35 @@ use std::collections::HashSet;
 pub(super) const MAX_INSTANCES: usize = 10_000;
 /// …and this many steps through its rules.
 const MAX_STEPS: usize = 200_000;
+/// Steps through rules for the whole file: the bounds per event alone let
+/// a file of a few hundred runaway rules (FREQ=SECONDLY from 1970) take
+/// minutes. Honest programs stay far below: a daily rule since 2000 takes
+/// about 10,000 steps.
+pub(super) const FILE_STEPS: usize = 500_000;
+/// Instances kept for the whole file: ten times an ASH-sized program.
+pub(super) const FILE_INSTANCES: usize = 100_000;
+
+/// What is left of the file's expansion bounds.
+pub(super) struct Budget {
+    pub steps: usize,
+    pub instances: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self { steps: FILE_STEPS, instances: FILE_INSTANCES }
+    }
+}
+
+impl Budget {
+    fn spent(event: &Event, what: &str) -> ReadError {
+        ReadError::at_line(
+            event.line,
+            format!("the recurring events of this file {what}; this is not a program Hallway can read"),
+        )
+        .with_location("RRULE")
+    }
+}
 
 /// Reads an RRULE value for a rule running from `start` (wall time).
 /// `until` converts the UNTIL value to the same wall-clock frame. Unknown
@@ -64,8 +93,13 @@ fn as_rrule_time(t: NaiveDateTime) -> chrono::DateTime<rrule::Tz> {
 /// The instances of a recurring `event` that start on the congress days,
 /// in order, as times in the event's frame. `None` when the event does not
 /// recur (or its rules are unusable and it has no RDATE): it is then one
-/// item like any other.
-pub(super) fn instances(event: &Event, zones: &Zones, ctx: &ReadContext) -> Option<Vec<Dt>> {
+/// item like any other. An error when the file's `budget` runs out.
+pub(super) fn instances(
+    event: &Event,
+    zones: &Zones,
+    ctx: &ReadContext,
+    budget: &mut Budget,
+) -> Result<Option<Vec<Dt>>, ReadError> {
     let frame = event.start.frame;
     let start = event.start.naive;
     let until = |stamp: Stamp| match stamp {
@@ -75,7 +109,7 @@ pub(super) fn instances(event: &Event, zones: &Zones, ctx: &ReadContext) -> Opti
     };
     let rules: Vec<RRule> = event.rrules.iter().filter_map(|r| parse_rule(r, start, until)).collect();
     if rules.is_empty() && event.rdates.is_empty() {
-        return None;
+        return Ok(None);
     }
     // Wall-time bounds wide enough for any zone; the exact test is per day.
     let low = (ctx.first_day - TimeDelta::days(2)).and_time(Default::default());
@@ -90,6 +124,9 @@ pub(super) fn instances(event: &Event, zones: &Zones, ctx: &ReadContext) -> Opti
             if t > high || step >= MAX_STEPS || walls.len() > MAX_INSTANCES {
                 break;
             }
+            budget.steps = budget.steps.checked_sub(1).ok_or_else(|| {
+                Budget::spent(event, &format!("repeat more than {FILE_STEPS} times before the congress ends"))
+            })?;
             if t >= low && in_window(t) {
                 walls.push(t);
             }
@@ -110,8 +147,11 @@ pub(super) fn instances(event: &Event, zones: &Zones, ctx: &ReadContext) -> Opti
             !excluded.contains(&key) && seen.insert(key)
         })
         .take(MAX_INSTANCES)
-        .collect();
-    Some(found)
+        .collect::<Vec<_>>();
+    budget.instances = budget.instances.checked_sub(found.len()).ok_or_else(|| {
+        Budget::spent(event, &format!("have more than {FILE_INSTANCES} instances on the congress days"))
+    })?;
+    Ok(Some(found))
 }
 
 #[cfg(test)]

@@ -1,0 +1,8 @@
+//! Fuzz target: the schedule_xml reader alone, reached with `read_as` so that
+//! format detection cannot turn a mutant away from it.
+#![no_main]
+
+use hallway_core::program::import::ProgramFormat;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| hallway_fuzz::program(ProgramFormat::FrabXml, data));
