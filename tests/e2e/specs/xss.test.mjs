@@ -161,3 +161,20 @@ test('payloads typed into the UI stay text', async () => {
     [...document.querySelectorAll('[data-testid="interaction-item"]')].map((e) => e.textContent).join('\n'));
   for (const p of PAYLOADS.slice(13)) assert.ok(shown.includes(p), `not shown literally: ${p}`);
 });
+
+test('the webview reaches only what its capability grants', async () => {
+  const answers = await browser.executeAsync((done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke;
+    const attempt = (cmd, args) => invoke(cmd, args).then(() => 'allowed', (e) => `refused: ${String(e).slice(0, 80)}`);
+    Promise.all([
+      attempt('plugin:event|listen', { event: 'program-import-progress', target: { kind: 'Any' }, handler: 1 }),
+      attempt('plugin:window|close', { label: 'main' }),
+      attempt('plugin:webview|create_webview_window', { options: { label: 'x', url: 'https://example.org' } }),
+      attempt('plugin:app|app_hide', {}),
+      attempt('plugin:opener|open_url', { url: 'https://example.org' }),
+      attempt('plugin:notification|notify', { options: { title: 'x' } }),
+    ]).then(done);
+  });
+  assert.equal(answers[0], 'allowed', 'the import progress event');
+  for (const a of answers.slice(1)) assert.match(a, /^refused/);
+});
