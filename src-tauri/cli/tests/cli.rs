@@ -107,13 +107,13 @@ fn program_sample_list_attend_and_a_refused_file() {
     let marked = json(&run(&db, &["program", "attend", "--congress", "ASH26", key]));
     assert_eq!(marked["attendance"], "attending");
 
-    // Binary junk: refused, named, and nothing written.
+    // A picture named .ics: refused, named for what it is, and nothing written.
     let junk = dir.path().join("photo.ics");
     std::fs::write(&junk, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe]).unwrap();
     let refused = run(&db, &["program", "import", "--congress", "ASH26", junk.to_str().unwrap()]);
     assert!(!refused.status.success());
     let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(stderr.contains("photo.ics") && stderr.contains("not a text file"), "{stderr}");
+    assert!(stderr.contains("photo.ics") && stderr.contains("an image (PNG), not a program"), "{stderr}");
     let after = json(&run(&db, &["program", "list", "--congress", "ASH26", "--json"]));
     assert_eq!(after.as_array().unwrap().len() as u64, added);
 }

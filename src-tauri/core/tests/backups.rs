@@ -166,11 +166,57 @@ async fn a_damaged_database_can_still_be_replaced() {
     person(&store, "Ana Sánchez").await;
     let copy = store::backup_now(&store).await.unwrap();
     store.close().await;
+    // Fold any WAL in first, so that the damage below is the whole story.
+    let conn = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+    sqlx::query("PRAGMA journal_mode = DELETE").execute(&conn).await.unwrap();
+    conn.close().await;
     // The user's file is garbage now (a disk error, a bad sync tool).
     std::fs::write(&db, vec![0x42; 8192]).unwrap();
 
     let restored = store::restore(&db, Path::new(&copy.path)).await.unwrap();
     let safety = restored.safety_copy.unwrap();
     assert!(bytes(Path::new(&safety.path)) == vec![0x42; 8192], "the damaged file is kept as it was");
+    assert_eq!(names(&db).await, ["Ana Sánchez"]);
+}
+
+#[tokio::test]
+async fn a_damaged_main_file_is_kept_with_its_wal_as_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.sqlite3");
+    let store = Store::open(&live).await.unwrap();
+    person(&store, "Ana Sánchez").await;
+    let copy = store::backup_now(&store).await.unwrap();
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(store.pool()).await.unwrap();
+    person(&store, "Kari Ødegård").await;
+    // The files as a crash would leave them: committed pages still in the
+    // WAL. Then the main file goes bad in the middle.
+    let db = dir.path().join("hallway.sqlite3");
+    let with_wal = |path: &Path| {
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        PathBuf::from(wal)
+    };
+    std::fs::copy(&live, &db).unwrap();
+    std::fs::copy(with_wal(&live), with_wal(&db)).unwrap();
+    store.close().await;
+    let wal_as_found = bytes(&with_wal(&db));
+    assert!(!wal_as_found.is_empty());
+    let mut main = bytes(&db);
+    let page = 4096.min(main.len() / 2);
+    main[page..page * 2].fill(0x42);
+    std::fs::write(&db, &main).unwrap();
+
+    let restored = store::restore(&db, Path::new(&copy.path)).await.unwrap();
+    let safety = PathBuf::from(restored.safety_copy.unwrap().path);
+    let as_found = bytes(&safety) == main;
+    let wal_kept = std::fs::read(with_wal(&safety)).is_ok_and(|w| w == wal_as_found);
+    // Either the pair as found, or (when the WAL made it whole) one healthy
+    // file: never a main file changed by folding and then kept as if found so.
+    if as_found {
+        assert!(wal_kept, "the WAL of a damaged database is kept beside it");
+    } else {
+        assert!(!with_wal(&safety).exists());
+        store::verify_backup(&safety).await.expect("a pair made whole is kept as one healthy file");
+    }
     assert_eq!(names(&db).await, ["Ana Sánchez"]);
 }

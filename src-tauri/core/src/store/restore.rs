@@ -7,10 +7,10 @@
 //!    swapped under an open connection, and an open app would keep writing
 //!    into the replaced file. Switching the journal mode to DELETE needs
 //!    every other connection closed, so it both proves that and folds the
-//!    WAL into the main file;
+//!    WAL into the main file (after the files were copied as found, below);
 //! 3. the current database is copied aside as
-//!    `<db>.<time>.before-restore.bak` (with its WAL, when it could not be
-//!    folded in because the file is damaged);
+//!    `<db>.<time>.before-restore.bak`: one self-contained file when it is
+//!    healthy, its files exactly as found (main file and `-wal`) when not;
 //! 4. the backup is copied to a temporary file in the same folder, synced,
 //!    stale `-wal`/`-shm` files are removed (a WAL left beside the restored
 //!    file would be replayed into it), and the copy is renamed over the
@@ -70,31 +70,70 @@ pub async fn restore(db: &Path, backup: &Path) -> Result<Restored> {
     Ok(Restored { restored_from: backup.display().to_string(), safety_copy, check })
 }
 
-/// Proves nobody else has `db` open, folds its WAL in, and copies it aside.
+/// Copies the database aside, after proving nobody else has it open.
+///
+/// The files are first copied exactly as found, main file and WAL: SQLite
+/// keeps committed data in the WAL until a checkpoint, and a damaged main
+/// file must not be "repaired" by folding a WAL into it before it is kept.
+/// Then leaving WAL mode proves nobody else has the file open (else the
+/// copies are dropped and the restore refused). When the database is
+/// healthy, the pair is replaced by one self-contained file, which can be
+/// verified and restored like any backup; a damaged one keeps the pair
+/// (`<copy>` and `<copy>-wal`), which SQLite reads together.
 async fn set_aside(db: &Path) -> Result<BackupFile> {
     let target = fresh_name(db, "before-restore.bak");
-    let in_use = || {
-        CoreError::Conflict(format!(
-            "{} is open in Hallway or another hallway-cli; close them and restore again",
-            db.display()
-        ))
+    let wal = sibling_raw(db, "-wal");
+    let target_wal = sibling_raw(&target, "-wal");
+    let drop_copies = || {
+        let _ = std::fs::remove_file(&target);
+        let _ = std::fs::remove_file(&target_wal);
     };
-    match fold_wal(db).await {
-        Ok(true) => std::fs::copy(db, &target).map(drop).map_err(|e| CoreError::io(&target, e))?,
-        Ok(false) => return Err(in_use()),
-        Err(err) if is_busy(&err) => return Err(in_use()),
-        // A damaged database (the usual reason to restore) may not open at
-        // all: keep its files exactly as they are, WAL included.
-        Err(_) => {
-            std::fs::copy(db, &target).map_err(|e| CoreError::io(&target, e))?;
-            let wal = sibling_raw(db, "-wal");
-            if wal.exists() {
-                let target_wal = sibling_raw(&target, "-wal");
-                std::fs::copy(&wal, &target_wal).map_err(|e| CoreError::io(&target_wal, e))?;
-            }
+    std::fs::copy(db, &target).map_err(|e| CoreError::io(&target, e))?;
+    if wal.exists() {
+        if let Err(err) = std::fs::copy(&wal, &target_wal) {
+            drop_copies();
+            return Err(CoreError::io(&target_wal, err));
         }
     }
+    let in_use = CoreError::Conflict(format!(
+        "{} is open in Hallway or another hallway-cli; close them and restore again",
+        db.display()
+    ));
+    match fold_wal(db).await {
+        Ok(true) if quick_check(db).await => {
+            let copied = std::fs::copy(db, &target);
+            if let Err(err) = copied {
+                drop_copies();
+                return Err(CoreError::io(&target, err));
+            }
+            let _ = std::fs::remove_file(&target_wal);
+        }
+        // Folded, but damaged: the copies as found are what to keep.
+        Ok(true) => {}
+        Ok(false) => {
+            drop_copies();
+            return Err(in_use);
+        }
+        Err(err) if is_busy(&err) => {
+            drop_copies();
+            return Err(in_use);
+        }
+        // Too damaged to open at all: keep the copies as found.
+        Err(_) => {}
+    }
     describe(&target, BackupKind::BeforeRestore)
+}
+
+/// `PRAGMA quick_check` passes on the database at `db` (no one else has it
+/// open by now).
+async fn quick_check(db: &Path) -> bool {
+    let Ok(mut conn) = SqliteConnectOptions::new().filename(db).create_if_missing(false).connect().await else {
+        return false;
+    };
+    let result: std::result::Result<Vec<String>, _> =
+        sqlx::query_scalar("PRAGMA quick_check(1)").fetch_all(&mut conn).await;
+    let _ = conn.close().await;
+    matches!(result.as_deref(), Ok([ok]) if ok == "ok")
 }
 
 /// Leaves WAL mode, which SQLite allows only to the last connection: true

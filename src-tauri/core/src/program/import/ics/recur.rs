@@ -58,6 +58,12 @@ pub(super) fn parse_rule(
     start: NaiveDateTime,
     until: impl Fn(Stamp) -> Option<NaiveDateTime>,
 ) -> Option<RRule> {
+    // RFC 5545 rules are ASCII. The `rrule` crate slices BYDAY values by
+    // bytes and panics inside a multi-byte character ("BYDAY=ΰU", found by
+    // fuzzing), so anything else is an unusable rule.
+    if !raw.is_ascii() {
+        return None;
+    }
     let mut parts = Vec::new();
     for part in raw.split(';') {
         let Some((key, value)) = part.split_once('=') else { continue };
@@ -183,5 +189,13 @@ mod tests {
         assert_eq!(occurrences(vec![rule], start).count(), 3);
         assert!(parse_rule("FREQ=DAILY;UNTIL=20261201T000000Z", start, shift).is_none());
         assert!(parse_rule("FREQ=SOMETIMES", start, shift).is_none());
+    }
+
+    #[test]
+    fn non_ascii_rules_are_unusable_not_a_panic() {
+        let start = at(2026, 12, 5, 9);
+        // `rrule` slices "ΰU" between bytes and panics; found by fuzzing.
+        assert!(parse_rule("FREQ=YEARLY;BYMONTH=3;BYDAY=\u{3b0}U", start, |_| None).is_none());
+        assert!(parse_rule("FREQ=WEEKLY;BYDAY=MO,Tü", start, |_| None).is_none());
     }
 }
