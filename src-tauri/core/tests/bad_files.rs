@@ -138,6 +138,16 @@ fn ctx() -> ReadContext {
     }
 }
 
+/// Why a read failed the guard, in words (it panicked, or it hung).
+#[derive(Debug)]
+struct GuardFailed(String);
+
+impl std::fmt::Display for GuardFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// What reading a file alone did: how it ended, and the heap it took.
 struct Read {
     ended: &'static str,
@@ -147,7 +157,7 @@ struct Read {
 /// Reads `bytes` on a thread under the hang guard; measures its heap peak.
 /// `Err` says why the read failed the guard: it panicked, or hung (its
 /// thread is then left behind, and the test will fail).
-fn guarded_read(name: &str, kind: Kind, bytes: Vec<u8>) -> Result<Read, String> {
+fn guarded_read(name: &str, kind: Kind, bytes: Vec<u8>) -> Result<Read, GuardFailed> {
     let (done, wait) = mpsc::channel();
     let baseline = LIVE.load(Ordering::Relaxed);
     PEAK.store(baseline, Ordering::Relaxed);
@@ -178,8 +188,10 @@ fn guarded_read(name: &str, kind: Kind, bytes: Vec<u8>) -> Result<Read, String> 
             Ok(Read { ended, peak: PEAK.load(Ordering::Relaxed).saturating_sub(baseline) })
         }
         // The sender is gone without a word: the reader panicked.
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(format!("{name}: the reader panicked")),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("{name}: the read did not finish within {HANG_GUARD:?}")),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(GuardFailed(format!("{name}: the reader panicked"))),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            Err(GuardFailed(format!("{name}: the read did not finish within {HANG_GUARD:?}")))
+        }
     }
 }
 
@@ -273,7 +285,7 @@ async fn every_bad_file_fails_cleanly_or_is_tolerated_as_recorded() {
         let read = match guarded_read(name, kind, bytes) {
             Ok(read) => read,
             Err(failure) => {
-                failures.push(failure);
+                failures.push(failure.to_string());
                 continue;
             }
         };

@@ -46,22 +46,23 @@ pub async fn verify_backup(path: &Path) -> Result<BackupCheck> {
         .map_err(|e| bad(&format!("it cannot be opened ({e})")))?;
     let result = check(&mut conn, path).await;
     let _ = conn.close().await;
-    result.map_err(|reason| bad(&reason))
+    result
 }
 
-/// The checks, on an open connection; `Err` carries the reason in words.
-async fn check(conn: &mut SqliteConnection, path: &Path) -> std::result::Result<BackupCheck, String> {
+/// The checks, on an open connection; the error says why in words.
+async fn check(conn: &mut SqliteConnection, path: &Path) -> Result<BackupCheck> {
+    let bad = |reason: String| CoreError::Backup { path: path.to_path_buf(), reason };
     let problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check(20)")
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| format!("it cannot be read ({e})"))?;
+        .map_err(|e| bad(format!("it cannot be read ({e})")))?;
     if problems != ["ok"] {
-        return Err(format!("it is damaged ({})", problems.join("; ")));
+        return Err(bad(format!("it is damaged ({})", problems.join("; "))));
     }
     let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| format!("it cannot be read ({e})"))?;
+        .map_err(|e| bad(format!("it cannot be read ({e})")))?;
     let missing: Vec<&str> = REQUIRED_TABLES
         .iter()
         .chain(crate::stats::TABLES.iter())
@@ -69,20 +70,20 @@ async fn check(conn: &mut SqliteConnection, path: &Path) -> std::result::Result<
         .filter(|t| !tables.iter().any(|have| have == t))
         .collect();
     if !missing.is_empty() {
-        return Err(format!("it lacks Hallway's tables ({})", missing.join(", ")));
+        return Err(bad(format!("it lacks Hallway's tables ({})", missing.join(", "))));
     }
     let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| format!("its schema version cannot be read ({e})"))?;
+        .map_err(|e| bad(format!("its schema version cannot be read ({e})")))?;
     let Some(&newest) = applied.last() else {
-        return Err("it records no schema version".to_owned());
+        return Err(bad("it records no schema version".to_owned()));
     };
     if let Some(unknown) = applied.iter().find(|v| !MIGRATOR.iter().any(|m| m.version == **v)) {
-        return Err(format!(
+        return Err(bad(format!(
             "it was written by a newer Hallway (schema version {unknown}; this one knows up to {})",
             MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
-        ));
+        )));
     }
     let mut rows = BTreeMap::new();
     for table in crate::stats::TABLES {
@@ -90,7 +91,7 @@ async fn check(conn: &mut SqliteConnection, path: &Path) -> std::result::Result<
         let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(&mut *conn)
             .await
-            .map_err(|e| format!("its {table} cannot be read ({e})"))?;
+            .map_err(|e| bad(format!("its {table} cannot be read ({e})")))?;
         rows.insert(table.to_owned(), u32::try_from(n).unwrap_or(u32::MAX));
     }
     Ok(BackupCheck {
