@@ -25,12 +25,15 @@ test('while the congress runs the app opens on Today with now and next', async (
   const rows = [-1, 0, 1].map((d) => `Poster hall open ${day(d)},${day(d)},00:00,23:59,Hall P,Poster,`);
   writeFileSync(csv, ['Title,Date,Start,End,Room,Session Type,Speakers', ...rows].join('\n'));
   cli(db, 'program', 'import', '--congress', C, csv);
-  for (const s of cli(db, 'program', 'list', '--congress', C, '--json')) cli(db, 'program', 'attend', '--congress', C, s.key);
+  // Attend only today's (venue date): tomorrow's would otherwise come before the meeting near midnight.
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const todays = cli(db, 'program', 'list', '--congress', C, '--json').find((s) => s.title.endsWith(london));
+  cli(db, 'program', 'attend', '--congress', C, todays.key);
   cli(db, 'people', 'add', '--name', 'Ana Sánchez', '--institution', 'Universidad de Salamanca');
   cli(db, 'people', 'add', '--name', 'Kari Ødegård', '--institution', 'Oslo University Hospital');
   cli(db, 'target', 'set', '--congress', C, 'Ana Sánchez', '--priority', 'must', '--why', 'mentor');
   cli(db, 'target', 'set', '--congress', C, 'Kari Ødegård', '--priority', 'should', '--why', 'collaborator');
-  const start = new Date(Date.now() + 2 * 3600000);
+  const start = new Date(Date.now() + 20 * 60000);
   start.setUTCSeconds(0, 0);
   cli(db, 'meeting', 'add', '--congress', C, '--with', 'Ana Sánchez', '--start', start.toISOString(), '--minutes', '30',
     '--title', 'Coffee with Ana', '--place', 'Café Forum');
