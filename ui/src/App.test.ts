@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import { congress, installFakeBackend, installFakeToday } from "./testing/fake-backend";
+import { congress, installFakeBackend } from "./testing/fake-backend";
+import { installFakeToday } from "./testing/fake-today";
 import { route } from "./lib/route.svelte";
 import { today } from "./lib/today.svelte";
 

@@ -7,7 +7,8 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import ExportCalendarButton from "./ExportCalendarButton.svelte";
 import MeetingsScreen from "../screens/MeetingsScreen.svelte";
 import PersonPanel from "../screens/people/PersonPanel.svelte";
-import { congress, installFakeBackend, installFakeMeetings, meeting, person, type FakeBackend } from "../testing/fake-backend";
+import { congress, installFakeBackend, person, type FakeBackend } from "../testing/fake-backend";
+import { installFakeMeetings, meeting } from "../testing/fake-meetings";
 import { installFakeExport, type FakeExport } from "../testing/fake-export";
 import { congresses } from "../lib/congresses.svelte";
 import { meetings } from "../lib/meetings.svelte";

@@ -5,7 +5,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import MeetingDoneDialog from "./MeetingDoneDialog.svelte";
-import { installFakeBackend, meeting, person } from "../testing/fake-backend";
+import { installFakeBackend, person } from "../testing/fake-backend";
+import { meeting } from "../testing/fake-meetings";
 import { followUp } from "../testing/fake-follow-ups";
 import type { StatusChange } from "../lib/bindings";
 import { followUps } from "../lib/follow-ups.svelte";

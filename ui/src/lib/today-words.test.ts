@@ -1,7 +1,8 @@
 // Why: the few words Today shows about people and the day, pinned once so cards and toasts agree.
 import { describe, expect, it } from "vitest";
 import { clashLine, metToast, progressLines, talkLine, withWhom } from "./today-words";
-import { dayItem, dayProgress, target } from "../testing/fake-backend";
+import { target } from "../testing/fake-backend";
+import { dayItem, dayProgress } from "../testing/fake-today";
 
 describe("today's words", () => {
   it("says when and where a target speaks, naming the day only when it is not today", () => {

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import MeetingsScreen from "./MeetingsScreen.svelte";
-import { congress, installFakeBackend, installFakeMeetings, meeting, person, target, type FakeBackend } from "../testing/fake-backend";
+import { congress, installFakeBackend, person, target, type FakeBackend } from "../testing/fake-backend";
+import { installFakeMeetings, meeting } from "../testing/fake-meetings";
 import { installFakeFollowUps, type FakeFollowUps } from "../testing/fake-follow-ups";
 import { congresses } from "../lib/congresses.svelte";
 import { followUps } from "../lib/follow-ups.svelte";

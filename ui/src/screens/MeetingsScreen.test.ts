@@ -5,18 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import MeetingsScreen from "./MeetingsScreen.svelte";
-import {
-  congress,
-  installFakeBackend,
-  installFakeMeetings,
-  meeting,
-  person,
-  session,
-  slot,
-  target,
-  type FakeBackend,
-  type FakeMeetings,
-} from "../testing/fake-backend";
+import { congress, installFakeBackend, person, session, target, type FakeBackend } from "../testing/fake-backend";
+import { installFakeMeetings, meeting, slot, type FakeMeetings } from "../testing/fake-meetings";
 import { congresses } from "../lib/congresses.svelte";
 import { meetings } from "../lib/meetings.svelte";
 import { meetingsView } from "../lib/meetings-view.svelte";

@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import SettingsScreen from "./SettingsScreen.svelte";
-import { installFakeBackend, installFakeSettingsRules, type FakeBackend } from "../testing/fake-backend";
+import { installFakeBackend, type FakeBackend } from "../testing/fake-backend";
+import { installFakeSettingsRules } from "../testing/fake-today";
 import { settings } from "../lib/settings.svelte";
 
 let backend: FakeBackend;

@@ -6,20 +6,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import TodayScreen from "./TodayScreen.svelte";
-import {
-  congress,
-  dayItem,
-  dayProgress,
-  installFakeBackend,
-  installFakeMeetings,
-  installFakeToday,
-  meeting,
-  meetingItem,
-  person,
-  target,
-  todayView,
-  type FakeBackend,
-} from "../testing/fake-backend";
+import { congress, installFakeBackend, person, target, type FakeBackend } from "../testing/fake-backend";
+import { installFakeMeetings, meeting } from "../testing/fake-meetings";
+import { dayItem, dayProgress, installFakeToday, meetingItem, todayView } from "../testing/fake-today";
 import type { Today } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { settings } from "../lib/settings.svelte";

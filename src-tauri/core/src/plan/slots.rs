@@ -112,9 +112,7 @@ fn break_of(plan: &Plan, start: i64, end: i64) -> Option<String> {
 
 /// Free slots for a meeting of `query.minutes` at a congress.
 pub async fn find(store: &Store, query: &SlotQuery) -> Result<Vec<Slot>> {
-    let plan = gather(store, query).await?;
-    let congress = congress::get(store, query.congress_id).await?;
-    let zone = time::zone_or_utc(&congress.time_zone);
+    let (plan, zone) = gather(store, query).await?;
     Ok(free_slots(&plan, zone)
         .into_iter()
         .map(|(start, end, in_break)| Slot {
@@ -125,8 +123,9 @@ pub async fn find(store: &Store, query: &SlotQuery) -> Result<Vec<Slot>> {
         .collect())
 }
 
-/// Reads the windows, busy times and breaks for `query` from the store.
-pub async fn gather(store: &Store, query: &SlotQuery) -> Result<Plan> {
+/// Reads the windows, busy times and breaks for `query` from the store, and
+/// the congress zone they are in.
+pub async fn gather(store: &Store, query: &SlotQuery) -> Result<(Plan, Tz)> {
     let congress = congress::get(store, query.congress_id).await?;
     let zone = time::zone_or_utc(&congress.time_zone);
     let prefs = settings::get(store).await?;
@@ -167,7 +166,8 @@ pub async fn gather(store: &Store, query: &SlotQuery) -> Result<Plan> {
     .bind(query.congress_id)
     .fetch_all(store.pool())
     .await?;
-    Ok(Plan { windows, busy, breaks, minutes: query.minutes, buffer_minutes: u32::from(prefs.buffer_minutes) })
+    let plan = Plan { windows, busy, breaks, minutes: query.minutes, buffer_minutes: u32::from(prefs.buffer_minutes) };
+    Ok((plan, zone))
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import SettingsScreen from "../SettingsScreen.svelte";
-import { installFakeBackend, installFakeSettingsRules, settingsProblems, type FakeBackend } from "../../testing/fake-backend";
+import { installFakeBackend, type FakeBackend } from "../../testing/fake-backend";
+import { installFakeSettingsRules, settingsProblems } from "../../testing/fake-today";
 import { FAKE_QR_SVG, installFakeExport } from "../../testing/fake-export";
 import { settings } from "../../lib/settings.svelte";
 import type { FieldProblem, Settings } from "../../lib/bindings";
