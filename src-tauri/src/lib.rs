@@ -51,7 +51,28 @@ fn database_path() -> PathBuf {
     hallway_core::store::default_path()
 }
 
+/// On Linux, WebKitGTK draws the page on the CPU unless `HALLWAY_GPU=1`.
+///
+/// Hallway is lists and forms: nothing in it needs the GPU, and its
+/// accelerated compositing path measured badly here. On a machine whose GL
+/// is software (llvmpipe: virtual machines, remote desktops, this CI box)
+/// the first screen painted 500 ms later and the WebKit processes held
+/// ~80 MB more (docs/performance.md). It also sidesteps the blank-window
+/// bugs WebKitGTK's GPU paths have with some drivers. A variable the user
+/// set themselves is left alone.
+fn prefer_cpu_rendering() {
+    if cfg!(target_os = "linux")
+        && std::env::var_os("HALLWAY_GPU").is_none_or(|v| v.is_empty() || v == "0")
+        && std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
+    {
+        // Called first thing in `run`, before any thread exists, so no one
+        // reads the environment concurrently.
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
 pub fn run() {
+    prefer_cpu_rendering();
     let path = database_path();
     // A restore scheduled from Settings happens now, while nothing has the
     // database open. If it cannot, the database is opened as it was.

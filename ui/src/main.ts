@@ -1,8 +1,11 @@
 // Why: the entry point index.html loads (the CSP allows only same-origin scripts, so no inline
 // bootstrapping): global styles, then the App component mounted into #app.
 import { mount } from "svelte";
+import { markStartup } from "./lib/first-paint";
 import "./app.css";
 import App from "./App.svelte";
+
+markStartup("script");
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html lacks the #app element");

@@ -1,10 +1,22 @@
 // Why: the cold-start benchmark (`make bench`) measures from process start to the first frame that
-// shows data from the database. The first screen to have its data calls markDataPainted(); the mark
-// is set once, two animation frames later (after the frame with the data has been painted).
-let marked = false;
+// shows data from the database, and splits that time into phases so a slow start says where it
+// went. markStartup() sets a named performance mark once (script running, shell loaded, first
+// screen's data arrived); the first screen to have its data on screen calls markDataPainted(),
+// which marks "hallway-data-rendered" at once and "hallway-data-painted" two animation frames
+// later (after the frame with the data has been painted).
+const marked = new Set<string>();
+
+export type StartupPhase = "script" | "shell-loaded" | "data-loaded";
+
+export function markStartup(phase: StartupPhase | "data-rendered" | "data-painted"): void {
+  const name = `hallway-${phase}`;
+  if (marked.has(name) || typeof performance === "undefined" || typeof performance.mark !== "function") return;
+  marked.add(name);
+  performance.mark(name);
+}
 
 export function markDataPainted(): void {
-  if (marked || typeof performance === "undefined" || typeof requestAnimationFrame === "undefined") return;
-  marked = true;
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("hallway-data-painted")));
+  if (marked.has("hallway-data-rendered") || typeof requestAnimationFrame === "undefined") return;
+  markStartup("data-rendered");
+  requestAnimationFrame(() => requestAnimationFrame(() => markStartup("data-painted")));
 }

@@ -5,6 +5,7 @@
 import { commands, type Attendance, type Clash, type CongressId, type Session, type SessionDetail, type SessionId } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
 import { clashesBySession } from "./clashes";
+import { markStartup } from "./first-paint";
 
 class ProgramStore {
   congressId = $state<CongressId | null>(null);
@@ -34,6 +35,7 @@ class ProgramStore {
     ]);
     if (generation !== this.#generation) return sessions;
     if (sessions.status === "ok") {
+      markStartup("data-loaded");
       this.sessions = sessions.data;
       this.loaded = true;
     }

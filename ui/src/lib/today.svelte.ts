@@ -13,6 +13,7 @@ import {
   type Today,
 } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
+import { markStartup } from "./first-paint";
 
 class TodayStore {
   congressId = $state<CongressId | null>(null);
@@ -29,7 +30,10 @@ class TodayStore {
     }
     const res = await settle(() => commands.today(congressId));
     if (generation !== this.#generation) return res;
-    if (res.status === "ok") this.value = res.data;
+    if (res.status === "ok") {
+      markStartup("data-loaded");
+      this.value = res.data;
+    }
     this.error = res.status === "error" ? res.error : null;
     return res;
   }
