@@ -1,5 +1,5 @@
-// Why: jsdom lacks the modal <dialog> API every Hallway dialog uses, and the ResizeObserver and
-// scrollBy the virtual list measures and corrects itself with; this fills them in just enough for
+// Why: jsdom lacks the modal <dialog> API every Hallway dialog uses, and the ResizeObserver,
+// scrollBy and scrollTo the virtual list measures and corrects itself with; this fills them in just enough for
 // component tests, and resets the fake Tauri backend between tests.
 import { afterEach } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
@@ -42,6 +42,11 @@ if (typeof Element.prototype.scrollBy !== "function") {
     const top = typeof x === "object" ? (x.top ?? 0) : (y ?? 0);
     this.scrollTop += top;
   } as Element["scrollBy"];
+}
+if (typeof Element.prototype.scrollTo !== "function") {
+  Element.prototype.scrollTo = function (this: Element, x?: ScrollToOptions | number, y?: number) {
+    this.scrollTop = typeof x === "object" ? (x.top ?? this.scrollTop) : (y ?? 0);
+  } as Element["scrollTo"];
 }
 if (typeof window.ResizeObserver !== "function") {
   window.ResizeObserver = FakeResizeObserver;
