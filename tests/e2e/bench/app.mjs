@@ -3,8 +3,9 @@
 // - cold start: process start (from /proc) to the first frame painted with
 //   data from the database (the app's `hallway-data-painted` mark), median of 10;
 // - memory: proportional set size summed over the app and its WebKit
-//   processes (/proc/PID/smaps_rollup), after start and after importing an
-//   ASH-scale program through the UI;
+//   processes (/proc/PID/smaps_rollup), after start, after importing an
+//   ASH-scale program through the UI (it opens on the list), and after
+//   opening its room grid;
 // - search as you type on 50,000 people: keystroke to results painted, in
 //   the page, p50/p99 over 200 keystrokes;
 // - sizes (binary, .deb, UI bundle gzipped) and baselines (Python icalendar
@@ -173,11 +174,18 @@ async function memory(db, ics) {
   await (await browser.$('[data-testid="import-path"]')).setValue(ics);
   await (await browser.$('[data-testid="import-path-submit"]')).click();
   await (await browser.$('[data-testid="import-report"]')).waitForDisplayed({ timeout: 60000 });
-  await (await browser.$('[data-testid="view-list"]')).click();
+  // At this scale the program opens on the list (ui/src/lib/program-view.svelte.ts).
+  await browser.waitUntil(() => browser.execute(() => document.querySelectorAll('[data-testid="session-row"]').length > 0), {
+    timeout: 20000,
+  });
   await sleep(3000);
   const loaded = pss(pid);
+  await (await browser.$('[data-testid="view-grid"]')).click();
+  await (await browser.$('[data-testid="grid-event"]')).waitForExist({ timeout: 20000 });
+  await sleep(3000);
+  const grid = pss(pid);
   await browser.deleteSession();
-  return [atStart, loaded];
+  return [atStart, loaded, grid];
 }
 
 async function keystrokes(db) {
@@ -256,9 +264,10 @@ async function main() {
   const memDb = freshDb('memory');
   cli(memDb, 'congress', 'add', '--name', 'ASH 2026', '--starts', '2026-12-05', '--ends', '2026-12-08', '--time-zone',
     'America/New_York');
-  const [atStart, loaded] = await memory(memDb, ics);
+  const [atStart, loaded, grid] = await memory(memDb, ics);
   pssRows('memory (PSS, app + WebKit) after start', '', atStart);
   pssRows('memory (PSS) with an ASH-scale program', '≤ 250MB', loaded);
+  pssRows('  the same after opening the room grid', '', grid);
 
   const peopleDb = freshDb('people');
   cli(peopleDb, 'people', 'import', connections);

@@ -6,17 +6,28 @@ import { describeError, type CommandError } from "./api";
 import { congresses } from "./congresses.svelte";
 import { program } from "./program.svelte";
 import { applyFilter, dayCounts, facetOptions, matching, programDays, type ProgramFilter } from "./program-filter";
-import { dayIn, daysBetween } from "./venue-time";
+import { dayIn, dayOf, daysBetween } from "./venue-time";
 
 export type ProgramView = "grid" | "list" | "agenda";
 
 /** How long typing may pause before the search runs (fast enough to feel live). */
 export const SEARCH_DEBOUNCE_MS = 120;
 
-/** Phone-sized windows start on the list: a room grid needs width. */
-export function defaultView(): ProgramView {
-  const narrow = typeof window.matchMedia === "function" && window.matchMedia("(max-width: 599.98px)").matches;
-  return narrow ? "list" : "grid";
+/** From this many rooms in a day on, the program opens on the list rather than the grid. */
+export const GRID_MAX_ROOMS = 12;
+
+/**
+ * The view the program opens on. Phone-sized windows start on the list: a room grid needs width.
+ * So does a congress-scale day: 60 rooms make a grid 60 columns wide that is read by scrolling
+ * sideways, and drawing it held ~60 MB in the webview (docs/performance.md); the list with its
+ * filters is the better start there, and the grid stays one click away.
+ */
+export function defaultView(rooms = 0, narrow = isNarrow()): ProgramView {
+  return narrow || rooms > GRID_MAX_ROOMS ? "list" : "grid";
+}
+
+function isNarrow(): boolean {
+  return typeof window.matchMedia === "function" && window.matchMedia("(max-width: 599.98px)").matches;
 }
 
 /** Today when the congress is running (by its own clock), else its first day. */
@@ -33,7 +44,10 @@ export function defaultDay(days: readonly string[], zone: string, now = new Date
 class ProgramViewState {
   /** The congress this look belongs to; another one starts afresh. */
   congressId: number | null = null;
-  view = $state<ProgramView>(defaultView());
+  /** The view the user picked; until then it follows defaultView for the shown day. */
+  #chosenView = $state<ProgramView | null>(null);
+  /** Whether the window was phone-sized when this look started. */
+  #narrow = $state(isNarrow());
   /** The day the user picked; `day` below falls back to the default when it is not a program day. */
   pickedDay = $state<string | null>(null);
   track = $state<string | null>(null);
@@ -59,6 +73,21 @@ class ProgramViewState {
     if (this.pickedDay !== null && this.days.includes(this.pickedDay)) return this.pickedDay;
     return defaultDay(this.days, congresses.current?.time_zone ?? "UTC");
   });
+
+  /** Rooms in use on the shown day (what decides between grid and list at first). */
+  roomsOnDay = $derived.by(() => {
+    const rooms = new Set<string | null>();
+    for (const s of program.sessions) if (dayOf(s.starts_at) === this.day) rooms.add(s.room);
+    return rooms.size;
+  });
+
+  get view(): ProgramView {
+    return this.#chosenView ?? defaultView(this.roomsOnDay, this.#narrow);
+  }
+
+  set view(view: ProgramView) {
+    this.#chosenView = view;
+  }
 
   filter: ProgramFilter = $derived({ day: this.day, track: this.track, kind: this.kind, room: this.room });
 
@@ -108,7 +137,8 @@ class ProgramViewState {
     this.congressId = congressId;
     clearTimeout(this.#timer);
     this.#searchSeq++;
-    this.view = defaultView();
+    this.#chosenView = null;
+    this.#narrow = isNarrow();
     this.pickedDay = null;
     this.clearFilters();
     this.query = "";

@@ -10,7 +10,7 @@ import type { CommandError, ImportReport } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { program } from "../lib/program.svelte";
 import { programImport } from "../lib/program-import.svelte";
-import { programView } from "../lib/program-view.svelte";
+import { GRID_MAX_ROOMS, programView } from "../lib/program-view.svelte";
 import { settings } from "../lib/settings.svelte";
 
 const ash = congress({ id: 7, name: "ASH 2026", starts_on: "2026-12-05", ends_on: "2026-12-06", time_zone: "America/New_York" });
@@ -55,6 +55,28 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+});
+
+describe("ProgramScreen: the view it opens on", () => {
+  const pressed = (view: string) => screen.getByTestId(`view-${view}`).getAttribute("aria-pressed");
+
+  it("opens a day of a few rooms on the grid", async () => {
+    await open();
+    await screen.findByTestId("view-grid");
+    await waitFor(() => expect(pressed("grid")).toBe("true"));
+  });
+
+  it("opens a congress-scale day (more rooms than a grid can show) on the list, until a view is picked", async () => {
+    const many = Array.from({ length: GRID_MAX_ROOMS + 1 }, (_, i) =>
+      session({ id: 100 + i, key: `r${i}`, title: `Session in room ${i}`, room: `Room ${i}`, starts_at: sat("08:00"), ends_at: sat("09:00") }),
+    );
+    await open({ sessions: many });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(pressed("list")).toBe("true");
+    await fireEvent.click(screen.getByTestId("view-grid"));
+    expect(pressed("grid")).toBe("true");
+    expect(programView.view).toBe("grid");
+  });
 });
 
 describe("ProgramScreen: finding sessions", () => {
