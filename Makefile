@@ -142,11 +142,14 @@ package: system-deps npm-deps ui
 
 .PHONY: bench icons
 # The release app and .deb, the release CLI; then the core figures on
-# generated ASH-scale data and the app's own (start, memory, typing, sizes).
-bench: package tauri-driver tests/e2e/node_modules/.package-lock.json
+# generated ASH-scale data and the app's own (start, memory, typing, sizes),
+# with Python icalendar and ical.js (from the interop checks) as baselines.
+bench: package tauri-driver tests/e2e/node_modules/.package-lock.json \
+       $(INTEROP_VENV)/.installed tests/interop/node_modules/.package-lock.json
 	$(CARGO) build --release -p hallway-cli
-	$(TARGET_DIR)/release/hallway-cli bench
-	tests/e2e/bench.sh
+	@# One table: the core figures, then the app's, in the same columns.
+	@$(TARGET_DIR)/release/hallway-cli bench
+	@tests/e2e/bench.sh
 
 icons: ui/node_modules/.package-lock.json
 	convert -background none icons/source.svg -resize 1024x1024 PNG32:/tmp/hallway-icon.png
