@@ -40,9 +40,28 @@ export function cli(db, ...args) {
   return JSON.parse(execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' }));
 }
 
-/** Saves a PNG of the window under tests/e2e/artifacts (git-ignored). */
+/**
+ * Saves a PNG of the window under tests/e2e/artifacts (git-ignored).
+ *
+ * WebKitWebDriver's screenshot waits for the next frame the page paints. With the CPU drawing the
+ * app uses on Linux (src-tauri/src/lib.rs) a page at rest paints none, and the request hung until
+ * its timeout; an invisible pixel that changes every frame for a few seconds gives it frames.
+ */
 export async function screenshot(browser, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await browser.execute(() => {
+    const pixel = document.createElement('div');
+    pixel.setAttribute('aria-hidden', 'true');
+    pixel.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01;pointer-events:none';
+    document.body.append(pixel);
+    let frame = 0;
+    const tick = () => {
+      pixel.style.opacity = frame % 2 ? '0.01' : '0.02';
+      if (++frame < 240) requestAnimationFrame(tick);
+      else pixel.remove();
+    };
+    requestAnimationFrame(tick);
+  });
   await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
 }
 
