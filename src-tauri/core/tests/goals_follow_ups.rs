@@ -301,3 +301,25 @@ async fn a_logged_conversation_drafts_one_follow_up_per_person_and_congress() {
     interactions::add(&store, &general).await.unwrap();
     assert_eq!(follow_ups::owed(&store).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_person_page_lists_their_follow_ups_owed_first() {
+    let (_dir, store, c) = setup().await;
+    let ana = person(&store, "Ana Sánchez", "Sánchez").await;
+    let li = person(&store, "Li Wei", "Wei").await;
+    let first = meetings::create(&store, &meeting(c, "2026-12-06 10:30", vec![ana])).await.unwrap().meeting;
+    let first = meetings::set_status(&store, first.id, MeetingStatus::Done).await.unwrap().follow_ups[0].id;
+    follow_ups::set_status(&store, first, FollowUpStatus::Done).await.unwrap();
+    let second = meetings::create(&store, &meeting(c, "2026-12-07 09:00", vec![ana, li])).await.unwrap().meeting;
+    meetings::set_status(&store, second.id, MeetingStatus::Done).await.unwrap();
+
+    let page = people::page(&store, ana).await.unwrap();
+    let seen: Vec<(FollowUpStatus, String)> =
+        page.follow_ups.iter().map(|f| (f.status, f.due_at.format("%d %H:%M").to_string())).collect();
+    assert_eq!(
+        seen,
+        [(FollowUpStatus::Owed, "09 09:30".to_owned()), (FollowUpStatus::Done, "08 11:00".to_owned())],
+        "the owed one first, then the one done; Li's is not on Ana's page"
+    );
+    assert!(page.follow_ups.iter().all(|f| f.person_id == ana));
+}

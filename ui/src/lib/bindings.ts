@@ -1168,7 +1168,11 @@ emails: string; phone: string; linkedin_url: string; x_handle: string; bluesky_h
  * A row of `people`.
  */
 export type PersonId = number
-export type PersonPage = { person: Person; targets: Target[]; sessions: PersonSession[]; interactions: Interaction[] }
+export type PersonPage = { person: Person; targets: Target[]; sessions: PersonSession[]; interactions: Interaction[]; 
+/**
+ * What is owed to them (and what was done), at every congress.
+ */
+follow_ups: FollowUp[] }
 export type PersonSession = { session_id: SessionId; congress_id: CongressId; congress_name: string; title: string; role: string; starts_at: string; room: string | null; withdrawn: boolean }
 /**
  * A person as lists show them.

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import PeopleScreen from "./PeopleScreen.svelte";
 import { congress, installFakeBackend, person, type FakeBackend } from "../testing/fake-backend";
+import { followUp, installFakeFollowUps } from "../testing/fake-follow-ups";
 import type { Person } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { people } from "../lib/people.svelte";
@@ -251,5 +252,32 @@ describe("PeopleScreen: delete and merge", () => {
     await fireEvent.click(within(dialog).getByTestId("merge-confirm"));
     await waitFor(() => expect(backend.calls.find((c) => c.cmd === "merge_people")?.args).toEqual({ keep: 2, absorb: 1 }));
     await waitFor(() => expect(text(within(screen.getByTestId("person-page")).getByTestId("person-name"))).toBe("Ana Sanchez"));
+  });
+});
+
+describe("PeopleScreen: a person's follow-ups", () => {
+  it("lists what is owed to them first, marks one done, and says when nothing is owed", async () => {
+    await open();
+    const f = installFakeFollowUps(backend, {
+      followUps: [
+        followUp({ id: 1, person_id: ana.id, status: "done", due_at: "2026-12-03T11:00:00-05:00" }),
+        followUp({ id: 2, person_id: ana.id, channel: "linkedin", due_at: "2026-12-09T11:00:00-05:00" }),
+        followUp({ id: 3, person_id: wei.id, display_name: "Wei Zhang" }),
+      ],
+    });
+    const page = await openPerson(ana.id);
+    const items = () => within(page).queryAllByTestId("person-follow-up");
+    await waitFor(() => expect(items().map((i) => i.dataset.status)).toEqual(["owed", "done"]));
+    expect(text(items()[0])).toContain("LinkedIn · ASH 2026");
+    expect(text(items()[1])).toContain("Was due Thu 3 Dec");
+
+    await fireEvent.click(within(items()[0] as HTMLElement).getByTestId("person-follow-up-done"));
+    await waitFor(() => expect(items().map((i) => i.dataset.status)).toEqual(["done", "done"]));
+    expect(backend.calls.some((c) => c.cmd === "set_follow_up_status" && c.args.id === 2 && c.args.status === "done")).toBe(true);
+    expect(f.followUps.find((x) => x.id === 3)?.status).toBe("owed");
+
+    const other = await openPerson(anaDup.id);
+    await waitFor(() => expect(text(within(other).getByTestId("person-follow-ups"))).toContain("Nothing owed to Ana Sanchez"));
+    expect(within(other).queryAllByTestId("person-follow-up")).toHaveLength(0);
   });
 });

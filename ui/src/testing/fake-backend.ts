@@ -350,6 +350,7 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
           interactions: b.interactions
             .filter((i) => i.person_id === p.id)
             .sort((x, y) => Date.parse(y.occurred_at) - Date.parse(x.occurred_at) || y.id - x.id),
+          follow_ups: [], // installFakeFollowUps fills these in
         };
       }
       case "create_person":

@@ -3,7 +3,7 @@
 // set_follow_up_status/delete/open_email_draft and set_meeting_reminder, logs them in
 // backend.calls like every other command, moves a target to "followed up" on done as the core
 // does, and adds the drafted follow-ups to a meeting marked done (when installFakeMeetings is on).
-import type { Channel, CommandError, FollowUp, FollowUpEdit, FollowUpStatus, StatusChange } from "../lib/bindings";
+import type { Channel, CommandError, FollowUp, FollowUpEdit, FollowUpStatus, PersonPage, StatusChange } from "../lib/bindings";
 import type { FakeBackend } from "./fake-backend";
 
 type TauriInvoke = (cmd: string, args?: unknown, options?: unknown) => Promise<unknown>;
@@ -105,6 +105,12 @@ export function installFakeFollowUps(b: FakeBackend, init: Partial<FakeFollowUps
     if (cmd === "set_meeting_status") {
       const change = (await next(cmd, payload, options)) as StatusChange;
       return change.meeting.status === "done" ? { ...change, follow_ups: draftFor(change) } : change;
+    }
+    if (cmd === "person_page") {
+      const page = (await next(cmd, payload, options)) as PersonPage;
+      const owedFirst = (x: FollowUp, y: FollowUp) =>
+        Number(x.status !== "owed") - Number(y.status !== "owed") || (x.status === "owed" ? ORDER(x, y) : -ORDER(x, y));
+      return { ...page, follow_ups: f.followUps.filter((x) => x.person_id === page.person.id).sort(owedFirst) };
     }
     if (!handled.includes(cmd)) return next(cmd, payload, options);
     const args = (payload ?? {}) as Record<string, unknown>;

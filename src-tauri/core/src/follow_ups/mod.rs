@@ -115,6 +115,19 @@ pub async fn owed(store: &Store) -> Result<Vec<FollowUp>> {
     Ok(rows.into_iter().map(FollowUp::from).collect())
 }
 
+/// A person's follow-ups at every congress: the owed ones first, earliest due
+/// first; then the closed ones, latest due first (for their person page).
+pub async fn for_person(store: &Store, person_id: PersonId) -> Result<Vec<FollowUp>> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT} WHERE f.person_id = ? \
+         ORDER BY f.status <> 'owed', CASE WHEN f.status = 'owed' THEN f.due_at ELSE -f.due_at END, f.id"
+    ))
+    .bind(person_id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows.into_iter().map(FollowUp::from).collect())
+}
+
 /// Every follow-up of a congress, owed first, then by due date.
 pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<FollowUp>> {
     let rows: Vec<Row> =

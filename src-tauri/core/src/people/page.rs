@@ -29,6 +29,8 @@ pub struct PersonPage {
     pub targets: Vec<Target>,
     pub sessions: Vec<PersonSession>,
     pub interactions: Vec<Interaction>,
+    /// What is owed to them (and what was done), at every congress.
+    pub follow_ups: Vec<crate::follow_ups::FollowUp>,
 }
 
 pub async fn page(store: &Store, id: PersonId) -> Result<PersonPage> {
@@ -63,7 +65,13 @@ pub async fn page(store: &Store, id: PersonId) -> Result<PersonPage> {
             withdrawn: r.withdrawn,
         })
         .collect();
-    Ok(PersonPage { person, targets: found, sessions, interactions: interactions::list(store, id).await? })
+    Ok(PersonPage {
+        person,
+        targets: found,
+        sessions,
+        interactions: interactions::list(store, id).await?,
+        follow_ups: crate::follow_ups::for_person(store, id).await?,
+    })
 }
 
 #[derive(sqlx::FromRow)]
