@@ -268,8 +268,8 @@ describe("PeopleScreen: a person's follow-ups", () => {
     const page = await openPerson(ana.id);
     const items = () => within(page).queryAllByTestId("person-follow-up");
     await waitFor(() => expect(items().map((i) => i.dataset.status)).toEqual(["owed", "done"]));
-    expect(text(items()[0])).toContain("LinkedIn · ASH 2026");
-    expect(text(items()[1])).toContain("Was due Thu 3 Dec");
+    expect(text(items()[0] ?? null)).toContain("LinkedIn · ASH 2026");
+    expect(text(items()[1] ?? null)).toContain("Was due Thu 3 Dec");
 
     await fireEvent.click(within(items()[0] as HTMLElement).getByTestId("person-follow-up-done"));
     await waitFor(() => expect(items().map((i) => i.dataset.status)).toEqual(["done", "done"]));
