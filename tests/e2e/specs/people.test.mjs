@@ -1,8 +1,8 @@
 // People end to end on the real app: import a LinkedIn Connections.csv with
 // its preview, find someone by a fragment of their name typed without the
 // accent, make them a must-meet mentor, log a note, move them along, and
-// merge two records of one person. Every step is checked through
-// hallway-cli against the real database.
+// merge two records of one person, and close follow-ups from a person's
+// page. Every step is checked through hallway-cli against the real database.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve, dirname } from 'node:path';
@@ -140,4 +140,28 @@ test('delete offers Undo, which brings the person back', async () => {
   await (await byTestId(browser, 'undo-delete')).click();
   await browser.waitUntil(async () => cli(db, 'people', 'search', 'adeyemi', '--json').length === 1, { timeout: 5000 });
   assert.equal(cli(db, 'people', 'search', 'adeyemi', '--json')[0].id, id);
+});
+
+test('her page lists what is owed to her; Done closes each and follows her up', async () => {
+  // The note logged at EHA 2027 drafted one; a meeting marked done drafts another.
+  const meeting = cli(db, 'meeting', 'add', '--congress', 'EHA27', '--with', 'kari.odegard@ous-hf.no', '--start',
+    '2027-06-11T10:30:00+02:00', '--minutes', '30', '--title', 'Coffee');
+  cli(db, 'meeting', 'update', String(meeting.id), '--status', 'done');
+  const owedToHer = () => cli(db, 'followups', '--json').filter((f) => f.display_name.includes('Ødegård'));
+  const before = owedToHer().length;
+  assert.ok(before >= 1, 'a follow-up is owed');
+
+  await openPerson('odeg', 'Ødegård');
+  const owedItems = () => browser.$$('[data-testid="person-follow-up"][data-status="owed"]');
+  await browser.waitUntil(async () => (await owedItems()).length === before, { timeout: 5000 });
+  assert.match(await (await owedItems())[0].getText(), /EHA 2027/);
+  for (let left = before; left > 0; left--) {
+    const [item] = await owedItems();
+    await (await item.$('[data-testid="person-follow-up-done"]')).click();
+    await browser.waitUntil(async () => owedToHer().length === left - 1, { timeout: 5000 });
+  }
+  await browser.waitUntil(async () => (await owedItems()).length === 0, { timeout: 5000 });
+  assert.equal((await browser.$$('[data-testid="person-follow-up"][data-status="done"]')).length, before);
+  const [target] = cli(db, 'target', 'list', '--congress', 'EHA27', '--json');
+  assert.equal(target.status, 'followed_up');
 });
