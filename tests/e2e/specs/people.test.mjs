@@ -164,4 +164,12 @@ test('her page lists what is owed to her; Done closes each and follows her up', 
   assert.equal((await browser.$$('[data-testid="person-follow-up"][data-status="done"]')).length, before);
   const [target] = cli(db, 'target', 'list', '--congress', 'EHA27', '--json');
   assert.equal(target.status, 'followed_up');
+
+  // Open in Follow-ups goes there with that follow-up open in the editor.
+  const [first] = await browser.$$('[data-testid="person-follow-up"]');
+  await (await first.$('[data-testid="person-follow-up-open"]')).click();
+  const editor = await byTestId(browser, 'follow-up-editor');
+  await editor.waitForDisplayed({ timeout: 5000 });
+  assert.match(await (await byTestId(browser, 'follow-up-editor-status')).getText(), /Done/);
+  assert.match(await browser.getUrl(), /#\/follow-ups/);
 });
