@@ -159,6 +159,8 @@ test('her page lists what is owed to her; Done closes each and follows her up', 
     const [item] = await owedItems();
     await (await item.$('[data-testid="person-follow-up-done"]')).click();
     await browser.waitUntil(async () => owedToHer().length === left - 1, { timeout: 5000 });
+    // The page reloads after the database changed; the next Done is clicked on the new list.
+    await browser.waitUntil(async () => (await owedItems()).length === left - 1, { timeout: 5000 });
   }
   await browser.waitUntil(async () => (await owedItems()).length === 0, { timeout: 5000 });
   assert.equal((await browser.$$('[data-testid="person-follow-up"][data-status="done"]')).length, before);
