@@ -80,6 +80,20 @@ impl Store {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    /// A connection of its own for one bulk write (a program import), with
+    /// a 64 MB page cache and no per-row foreign-key checks: for a writer
+    /// that takes every id it links from rows it read or wrote inside its
+    /// own `BEGIN IMMEDIATE` transaction, so no reference can dangle. The
+    /// connection is closed when dropped, so neither setting, nor the
+    /// cache's memory, outlives that write.
+    pub async fn bulk_writer(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Sqlite>> {
+        let mut conn = self.pool.acquire().await?;
+        conn.close_on_drop();
+        sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
+        sqlx::query("PRAGMA cache_size = -65536").execute(&mut *conn).await?;
+        Ok(conn)
+    }
+
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }

@@ -41,6 +41,10 @@ pub struct ImportProgress {
 /// enough to stay far below SQLite's limit on bound parameters.
 const BATCH: usize = 200;
 
+/// Rows per JSON array handed to `json_each` in one statement: SQLite
+/// unpacks them itself, far quicker than binding each value.
+const ROWS_PER_JSON: usize = 20_000;
+
 /// Reads `path` and imports it into the congress. See [`import_bytes`].
 pub async fn import_file(
     store: &Store,
@@ -129,7 +133,15 @@ pub(crate) async fn write(
     let prepared = prepare(items, zone);
     let total = u32::try_from(prepared.len()).unwrap_or(u32::MAX);
     let now = time::now_seconds();
-    let mut tx = store.begin_write().await?;
+    let mut conn = store.bulk_writer().await?;
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+    // Foreign keys are not checked row by row here (see `bulk_writer`): the
+    // congress is checked once, and every other id comes from this transaction.
+    let congress_exists: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM congresses WHERE id = ?").bind(congress_id).fetch_optional(&mut *tx).await?;
+    if congress_exists.is_none() {
+        return Err(CoreError::not_found("congress", congress_id));
+    }
 
     let existing: Vec<Existing> =
         sqlx::query_as("SELECT key, id, content_hash, withdrawn, source_format FROM sessions WHERE congress_id = ?")
@@ -139,8 +151,7 @@ pub(crate) async fn write(
     let known: HashMap<&str, (i64, Option<&str>, bool)> =
         existing.iter().map(|e| (e.key.as_str(), (e.id, e.content_hash.as_deref(), e.withdrawn))).collect();
 
-    let people_added = add_missing_people(&mut tx, &prepared, now).await?;
-    let person_ids = person_ids(&mut tx).await?;
+    let (person_ids, people_added) = match_people(&mut tx, &prepared, now).await?;
 
     let mut report = ImportReport { format, added: 0, updated: 0, unchanged: 0, withdrawn: 0, people_added };
     let mut new_items: Vec<&Prepared> = Vec::new();
@@ -163,25 +174,27 @@ pub(crate) async fn write(
         }
     }
 
-    let max_before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sessions").fetch_one(&mut *tx).await?;
-    for (n, chunk) in new_items.chunks(BATCH).enumerate() {
+    // New sessions get the next ids, given here (this transaction is the
+    // only writer), so nothing has to be read back to link their people.
+    let mut next: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM sessions").fetch_one(&mut *tx).await?;
+    let new_items: Vec<(i64, &Prepared)> = new_items
+        .into_iter()
+        .map(|p| {
+            next += 1;
+            (next, p)
+        })
+        .collect();
+    let mut written = report.unchanged + report.updated + report.withdrawn;
+    for chunk in new_items.chunks(BATCH) {
         check(cancel)?;
         insert_sessions(&mut tx, congress_id, source, chunk, now).await?;
-        let done = report.unchanged + report.updated + report.withdrawn + ((n * BATCH + chunk.len()) as u32);
-        progress(ImportProgress { done: done.min(total), total });
+        written += chunk.len() as u32;
+        progress(ImportProgress { done: written.min(total), total });
     }
-    report.added = new_items.iter().filter(|p| !p.item.cancelled).count() as u32;
-    report.withdrawn += new_items.iter().filter(|p| p.item.cancelled).count() as u32;
-
-    let new_ids: HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("SELECT key, id FROM sessions WHERE congress_id = ? AND id > ?")
-            .bind(congress_id)
-            .bind(max_before)
-            .fetch_all(&mut *tx)
-            .await?
-            .into_iter()
-            .collect();
-    relink.extend(new_items.iter().filter_map(|p| new_ids.get(&p.key).map(|id| (*id, *p))));
+    report.added = new_items.iter().filter(|(_, p)| !p.item.cancelled).count() as u32;
+    report.withdrawn += new_items.iter().filter(|(_, p)| p.item.cancelled).count() as u32;
+    unlink_people(&mut tx, &relink).await?;
+    relink.extend(new_items);
     link_people(&mut tx, &relink, &person_ids, cancel).await?;
 
     // Sessions of this source that the file no longer has.
@@ -308,15 +321,16 @@ async fn insert_sessions(
     tx: &mut SqliteConnection,
     congress_id: CongressId,
     source: &str,
-    chunk: &[&Prepared<'_>],
+    chunk: &[(i64, &Prepared<'_>)],
     now: i64,
 ) -> Result<()> {
     let mut q = QueryBuilder::<Sqlite>::new(
-        "INSERT INTO sessions (congress_id, key, title, kind, starts_at, ends_at, all_day, room, track, \
+        "INSERT INTO sessions (id, congress_id, key, title, kind, starts_at, ends_at, all_day, room, track, \
          abstract_number, description, url, speakers, search_folded, source_format, content_hash, withdrawn, created_at, updated_at) ",
     );
-    q.push_values(chunk, |mut row, p| {
-        row.push_bind(congress_id)
+    q.push_values(chunk, |mut row, (id, p)| {
+        row.push_bind(*id)
+            .push_bind(congress_id)
             .push_bind(&p.key)
             .push_bind(&p.item.title)
             .push_bind(p.kind.as_str())
@@ -326,11 +340,11 @@ async fn insert_sessions(
             .push_bind(&p.item.room)
             .push_bind(&p.item.track)
             .push_bind(&p.item.abstract_number)
-            .push_bind(p.item.description.clone().unwrap_or_default())
+            .push_bind(p.item.description.as_deref().unwrap_or_default())
             .push_bind(&p.item.url)
             .push_bind(speakers_text(p))
             .push_bind(folded(p))
-            .push_bind(source.to_owned())
+            .push_bind(source)
             .push_bind(&p.hash)
             .push_bind(p.item.cancelled)
             .push_bind(now)
@@ -372,49 +386,58 @@ async fn update_session(tx: &mut SqliteConnection, id: i64, p: &Prepared<'_>, so
     Ok(())
 }
 
-/// Adds a person for every speaker or chair whose normalised name matches
-/// nobody yet; returns how many were added.
-async fn add_missing_people(tx: &mut SqliteConnection, prepared: &[Prepared<'_>], now: i64) -> Result<u32> {
-    let known: HashSet<String> =
-        sqlx::query_scalar("SELECT name_key FROM people WHERE deleted_at IS NULL AND merged_into IS NULL")
-            .fetch_all(&mut *tx)
-            .await?
-            .into_iter()
-            .collect();
-    let mut fresh: Vec<(&str, &str)> = Vec::new();
-    let mut added: HashSet<&str> = HashSet::new();
+/// The person of every speaker and chair, by name key: the oldest live
+/// person with that key, or one added now. Returns the map and how many were
+/// added. Only the file's own keys are looked up, so a database of 50,000
+/// contacts costs no more than an empty one.
+async fn match_people(
+    tx: &mut SqliteConnection,
+    prepared: &[Prepared<'_>],
+    now: i64,
+) -> Result<(HashMap<String, i64>, u32)> {
+    let mut names: Vec<(&str, &str)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (name, key, _) in prepared.iter().flat_map(|p| p.people.iter()) {
-        if !known.contains(key) && added.insert(key) {
-            fresh.push((name, key));
+        if seen.insert(key) {
+            names.push((name, key));
         }
     }
-    for chunk in fresh.chunks(BATCH) {
-        let mut q =
-            QueryBuilder::<Sqlite>::new("INSERT INTO people (display_name, name_key, source, created_at, updated_at) ");
-        q.push_values(chunk, |mut row, (name, key)| {
-            row.push_bind(*name).push_bind(*key).push_bind("program").push_bind(now).push_bind(now);
-        });
-        q.build().execute(&mut *tx).await?;
-    }
-    Ok(fresh.len() as u32)
-}
-
-/// Name key → person id; where several share a key, the oldest wins.
-async fn person_ids(tx: &mut SqliteConnection) -> Result<HashMap<String, i64>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT name_key, MIN(id) FROM people WHERE deleted_at IS NULL AND merged_into IS NULL GROUP BY name_key",
+    let keys = serde_json::to_string(&names.iter().map(|(_, key)| key).collect::<Vec<_>>()).expect("strings serialise");
+    let mut ids: HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
+        "SELECT name_key, MIN(id) FROM people WHERE name_key IN (SELECT value FROM json_each(?)) \
+         AND deleted_at IS NULL AND merged_into IS NULL GROUP BY name_key",
     )
+    .bind(keys)
     .fetch_all(&mut *tx)
-    .await?;
-    Ok(rows.into_iter().collect())
+    .await?
+    .into_iter()
+    .collect();
+    // New people get the next ids, given here (this transaction is the only
+    // writer), so nothing has to be read back to link them.
+    let mut next: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM people").fetch_one(&mut *tx).await?;
+    let mut fresh: Vec<(i64, &str, &str)> = Vec::new();
+    for (name, key) in names {
+        if !ids.contains_key(key) {
+            next += 1;
+            ids.insert(key.to_owned(), next);
+            fresh.push((next, name, key));
+        }
+    }
+    for chunk in fresh.chunks(ROWS_PER_JSON) {
+        sqlx::query(
+            "INSERT INTO people (id, display_name, name_key, source, created_at, updated_at) \
+             SELECT value ->> 0, value ->> 1, value ->> 2, 'program', ?2, ?2 FROM json_each(?1)",
+        )
+        .bind(serde_json::to_string(chunk).expect("strings serialise"))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok((ids, fresh.len() as u32))
 }
 
-async fn link_people(
-    tx: &mut SqliteConnection,
-    sessions: &[(i64, &Prepared<'_>)],
-    person_ids: &HashMap<String, i64>,
-    cancel: &AtomicBool,
-) -> Result<()> {
+/// Drops the speaker links of sessions about to be linked afresh.
+async fn unlink_people(tx: &mut SqliteConnection, sessions: &[(i64, &Prepared<'_>)]) -> Result<()> {
     for chunk in sessions.chunks(BATCH) {
         let mut q = QueryBuilder::<Sqlite>::new("DELETE FROM session_people WHERE session_id IN (");
         let mut ids = q.separated(", ");
@@ -424,6 +447,15 @@ async fn link_people(
         q.push(")");
         q.build().execute(&mut *tx).await?;
     }
+    Ok(())
+}
+
+async fn link_people(
+    tx: &mut SqliteConnection,
+    sessions: &[(i64, &Prepared<'_>)],
+    person_ids: &HashMap<String, i64>,
+    cancel: &AtomicBool,
+) -> Result<()> {
     let links: Vec<(i64, i64, &str, i64)> = sessions
         .iter()
         .flat_map(|(session_id, p)| {
@@ -432,15 +464,16 @@ async fn link_people(
             })
         })
         .collect();
-    for chunk in links.chunks(BATCH) {
+    for chunk in links.chunks(ROWS_PER_JSON) {
         check(cancel)?;
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT OR IGNORE INTO session_people (session_id, person_id, role, position) ",
-        );
-        q.push_values(chunk, |mut row, (session_id, person_id, role, position)| {
-            row.push_bind(*session_id).push_bind(*person_id).push_bind(*role).push_bind(*position);
-        });
-        q.build().execute(&mut *tx).await?;
+        let json = serde_json::to_string(chunk).expect("links serialise");
+        sqlx::query(
+            "INSERT OR IGNORE INTO session_people (session_id, person_id, role, position) \
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
+        )
+        .bind(json)
+        .execute(&mut *tx)
+        .await?;
     }
     Ok(())
 }

@@ -1,11 +1,13 @@
 //! Re-import semantics of `apply::write` on a real database: added, updated,
 //! unchanged and withdrawn counts; user marks kept; speakers linked to one
-//! person across spellings; a cancel leaves nothing behind.
+//! person across spellings and to the contacts already there; a cancel
+//! leaves nothing behind; the bulk writer's settings stay with it.
 
 use super::item::{ItemPerson, PersonRole, ProgramItem, SourceTime};
 use super::{write, ImportProgress, ProgramFormat};
 use crate::congress::{self, CongressDraft};
 use crate::ids::CongressId;
+use crate::people::{self, PersonDraft};
 use crate::program::{self, Attendance};
 use crate::{stats, CoreError, Store};
 use chrono::NaiveDate;
@@ -154,4 +156,56 @@ async fn a_word_in_most_of_the_program_returns_sessions_in_time_order() {
     let start_of = |id| all.iter().find(|s| s.id == id).unwrap().starts_at;
     assert!(found.windows(2).all(|w| start_of(w[0]) <= start_of(w[1])));
     assert_eq!(program::search(&store, c, "myeloma", 10).await.unwrap().len(), 10);
+}
+
+#[tokio::test]
+async fn speakers_join_the_contacts_already_there_and_not_deleted_ones() {
+    let (_dir, store, c) = setup().await;
+    let draft = |name: &str| PersonDraft { display_name: name.into(), ..Default::default() };
+    let ana = people::create(&store, &draft("Ana Sánchez")).await.unwrap();
+    let gone = people::create(&store, &draft("Wei Zhang")).await.unwrap();
+    people::delete(&store, gone.id).await.unwrap();
+    let report = import(&store, c, &[talk("a", "Myeloma", 9, &["Sánchez, Ana", "Wei Zhang", "Kari Ødegård"])]).await;
+    assert_eq!(report.people_added, 2, "Wei Zhang was deleted, so a new one; Ana is known");
+    let page = people::page(&store, ana.id).await.unwrap();
+    assert_eq!(page.sessions.len(), 1, "the talk is on the existing contact's page");
+    let linked: Vec<i64> = sqlx::query_scalar("SELECT person_id FROM session_people ORDER BY position")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(linked.len(), 3);
+    assert_eq!(linked[0], ana.id.0);
+    assert!(!linked.contains(&gone.id.0), "a deleted contact gets no new talks");
+}
+
+#[tokio::test]
+async fn after_an_import_every_connection_checks_foreign_keys_again() {
+    let (_dir, store, c) = setup().await;
+    import(&store, c, &[talk("a", "Myeloma", 9, &["Ana Sánchez"])]).await;
+    // Hold every connection the pool can give at once: none may be the
+    // import's, which wrote without foreign-key checks.
+    let mut held = Vec::new();
+    for _ in 0..4 {
+        held.push(store.pool().acquire().await.unwrap());
+    }
+    for conn in &mut held {
+        let on: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut **conn).await.unwrap();
+        assert_eq!(on, 1);
+    }
+    drop(held);
+    let dangling =
+        sqlx::query("INSERT INTO session_people (session_id, person_id) VALUES (1, 9999)").execute(store.pool()).await;
+    assert!(dangling.is_err(), "a link to nobody is refused");
+}
+
+#[tokio::test]
+async fn an_import_into_a_congress_that_is_gone_writes_nothing() {
+    let (_dir, store, _c) = setup().await;
+    let never = AtomicBool::new(false);
+    let items = [talk("a", "Myeloma", 9, &["Ana Sánchez"])];
+    let result =
+        write(&store, CongressId(999), ProgramFormat::Ics, chrono_tz::Europe::Madrid, &items, &|_| {}, &never).await;
+    assert!(matches!(result, Err(CoreError::NotFound { what: "congress", .. })), "{result:?}");
+    let counts = stats::collect(&store).await.unwrap().0;
+    assert_eq!((counts["sessions"], counts["people"]), (0, 0));
 }
