@@ -151,9 +151,7 @@ pub(crate) async fn write(
     let known: HashMap<&str, (i64, Option<&str>, bool)> =
         existing.iter().map(|e| (e.key.as_str(), (e.id, e.content_hash.as_deref(), e.withdrawn))).collect();
 
-    let (person_ids, people_added) = match_people(&mut tx, &prepared, now).await?;
-
-    let mut report = ImportReport { format, added: 0, updated: 0, unchanged: 0, withdrawn: 0, people_added };
+    let mut report = ImportReport { format, added: 0, updated: 0, unchanged: 0, withdrawn: 0, people_added: 0 };
     let mut new_items: Vec<&Prepared> = Vec::new();
     let mut relink: Vec<(i64, &Prepared)> = Vec::new();
     for (done, p) in prepared.iter().enumerate() {
@@ -195,6 +193,10 @@ pub(crate) async fn write(
     report.withdrawn += new_items.iter().filter(|(_, p)| p.item.cancelled).count() as u32;
     unlink_people(&mut tx, &relink).await?;
     relink.extend(new_items);
+    // Only the people of sessions written now: an unchanged session keeps its
+    // links, and a speaker the user deleted is not brought back by it.
+    let (person_ids, people_added) = match_people(&mut tx, relink.iter().map(|(_, p)| *p), now).await?;
+    report.people_added = people_added;
     link_people(&mut tx, &relink, &person_ids, cancel).await?;
 
     // Sessions of this source that the file no longer has.
@@ -386,18 +388,18 @@ async fn update_session(tx: &mut SqliteConnection, id: i64, p: &Prepared<'_>, so
     Ok(())
 }
 
-/// The person of every speaker and chair, by name key: the oldest live
+/// The person of every speaker and chair of `sessions`, by name key: the oldest live
 /// person with that key, or one added now. Returns the map and how many were
 /// added. Only the file's own keys are looked up, so a database of 50,000
 /// contacts costs no more than an empty one.
-async fn match_people(
+async fn match_people<'p>(
     tx: &mut SqliteConnection,
-    prepared: &[Prepared<'_>],
+    sessions: impl Iterator<Item = &'p Prepared<'p>>,
     now: i64,
 ) -> Result<(HashMap<String, i64>, u32)> {
     let mut names: Vec<(&str, &str)> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
-    for (name, key, _) in prepared.iter().flat_map(|p| p.people.iter()) {
+    for (name, key, _) in sessions.flat_map(|p| p.people.iter()) {
         if seen.insert(key) {
             names.push((name, key));
         }

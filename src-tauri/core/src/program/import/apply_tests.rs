@@ -209,3 +209,20 @@ async fn an_import_into_a_congress_that_is_gone_writes_nothing() {
     let counts = stats::collect(&store).await.unwrap().0;
     assert_eq!((counts["sessions"], counts["people"]), (0, 0));
 }
+
+#[tokio::test]
+async fn an_unchanged_reimport_leaves_people_alone_even_one_the_user_deleted() {
+    let (_dir, store, c) = setup().await;
+    let items = [talk("a", "Myeloma", 9, &["Ana Sánchez", "Wei Zhang"]), talk("b", "CAR-T", 10, &["Wei Zhang"])];
+    let first = import(&store, c, &items).await;
+    assert_eq!(first.people_added, 2);
+    let wei = people::search(&store, "Wei Zhang", 5).await.unwrap()[0].id;
+    people::delete(&store, wei).await.unwrap();
+    let again = import(&store, c, &items).await;
+    assert_eq!((again.unchanged, again.people_added), (2, 0));
+    assert!(people::search(&store, "Wei Zhang", 5).await.unwrap().is_empty(), "the deleted speaker stays deleted");
+    // A session that changes is linked afresh, and then its speakers are looked up again.
+    let moved = [talk("a", "Myeloma", 11, &["Ana Sánchez", "Wei Zhang"]), talk("b", "CAR-T", 10, &["Wei Zhang"])];
+    let report = import(&store, c, &moved).await;
+    assert_eq!((report.updated, report.unchanged, report.people_added), (1, 1, 1));
+}
