@@ -155,3 +155,39 @@ async fn merging_keeps_every_link_and_the_further_target() {
     assert!(matches!(people::merge(&store, speaker.id, speaker.id).await, Err(CoreError::Conflict(_))));
     assert_eq!(stats::collect(&store).await.unwrap().0["targets"], 1);
 }
+
+#[tokio::test]
+async fn the_session_list_flags_exactly_the_talks_of_this_congress_targets() {
+    let (_dir, store, c) = setup().await;
+    program::sample::load(&store, c).await.unwrap();
+    let other = congress::create(
+        &store,
+        &CongressDraft {
+            name: "ASH 2027".into(),
+            starts_on: "2027-12-04".into(),
+            ends_on: "2027-12-07".into(),
+            time_zone: "America/New_York".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let speaker = people::search(&store, "Chidi Okafor", 1).await.unwrap().remove(0);
+    let bystander = people::search(&store, "Ana", 1).await.unwrap().remove(0);
+    targets::set(&store, c, speaker.id, &mentor(TargetStatus::Idea)).await.unwrap();
+    // A target at another congress flags nothing here.
+    targets::set(&store, other.id, bystander.id, &mentor(TargetStatus::Idea)).await.unwrap();
+
+    let talks: Vec<_> =
+        people::page(&store, speaker.id).await.unwrap().sessions.into_iter().map(|s| s.session_id).collect();
+    assert!(!talks.is_empty());
+    let listed = program::list(&store, c).await.unwrap();
+    for s in &listed {
+        let expected = if talks.contains(&s.id) { vec![speaker.id] } else { vec![] };
+        assert_eq!(s.target_ids, expected, "{}", s.title);
+        // One session read alone agrees with the list.
+        if talks.contains(&s.id) {
+            assert_eq!(program::detail(&store, s.id).await.unwrap().session.target_ids, expected);
+        }
+    }
+}
