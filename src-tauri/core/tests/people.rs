@@ -7,17 +7,21 @@ use hallway_core::people::{self, PersonDraft};
 use hallway_core::targets::{self, Priority, TargetDraft, TargetStatus, Why};
 use hallway_core::{program, stats, CoreError, Store};
 
+/// A congress in New York from `starts_on` to `ends_on`.
+fn congress_draft(name: &str, starts_on: &str, ends_on: &str) -> CongressDraft {
+    CongressDraft {
+        name: name.into(),
+        starts_on: starts_on.into(),
+        ends_on: ends_on.into(),
+        time_zone: "America/New_York".into(),
+        ..Default::default()
+    }
+}
+
 async fn setup() -> (tempfile::TempDir, Store, CongressId) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("h.sqlite3")).await.unwrap();
-    let draft = CongressDraft {
-        name: "ASH 2026".into(),
-        starts_on: "2026-12-05".into(),
-        ends_on: "2026-12-08".into(),
-        time_zone: "America/New_York".into(),
-        ..Default::default()
-    };
-    let c = congress::create(&store, &draft).await.unwrap().id;
+    let c = congress::create(&store, &congress_draft("ASH 2026", "2026-12-05", "2026-12-08")).await.unwrap().id;
     (dir, store, c)
 }
 
@@ -160,18 +164,7 @@ async fn merging_keeps_every_link_and_the_further_target() {
 async fn the_session_list_flags_exactly_the_talks_of_this_congress_targets() {
     let (_dir, store, c) = setup().await;
     program::sample::load(&store, c).await.unwrap();
-    let other = congress::create(
-        &store,
-        &CongressDraft {
-            name: "ASH 2027".into(),
-            starts_on: "2027-12-04".into(),
-            ends_on: "2027-12-07".into(),
-            time_zone: "America/New_York".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
+    let other = congress::create(&store, &congress_draft("ASH 2027", "2027-12-04", "2027-12-07")).await.unwrap();
     let speaker = people::search(&store, "Chidi Okafor", 1).await.unwrap().remove(0);
     let bystander = people::search(&store, "Ana", 1).await.unwrap().remove(0);
     targets::set(&store, c, speaker.id, &mentor(TargetStatus::Idea)).await.unwrap();
