@@ -160,7 +160,7 @@ fn main() -> ExitCode {
             eprintln!("hallway-cli: {err}");
             if let hallway_core::CoreError::Invalid(problems) = &err {
                 for problem in problems.iter().skip(1) {
-                    eprintln!("  {}: {}", problem.field, problem.message);
+                    eprintln!("  {}: {}", hallway_core::error::field_label(&problem.field), problem.message);
                 }
             }
             ExitCode::FAILURE

@@ -72,8 +72,10 @@ fn errors_go_to_stderr_with_a_non_zero_exit_and_write_nothing() {
     assert!(!output.status.success());
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("ends_on") && stderr.contains("ends before it starts"), "{stderr}");
-    assert!(stderr.contains("time_zone") && stderr.contains("Pacific/Atlantis"), "{stderr}");
+    // Fields are named as the form labels them, never by their internal names.
+    assert!(stderr.contains("End date: ") && stderr.contains("ends before it starts"), "{stderr}");
+    assert!(stderr.contains("Time zone: ") && stderr.contains("Pacific/Atlantis"), "{stderr}");
+    assert!(!stderr.contains("ends_on") && !stderr.contains("time_zone"), "{stderr}");
     assert_eq!(json(&run(&db, &["stats", "--json"]))["congresses"], 0);
 
     let missing = run(&db, &["congress", "delete", "EHA 2099"]);

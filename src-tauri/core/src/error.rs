@@ -72,7 +72,46 @@ impl CoreError {
 fn summarize(problems: &[FieldProblem]) -> String {
     match problems {
         [] => "invalid input".to_owned(),
-        [one] => format!("{}: {}", one.field, one.message),
-        [first, rest @ ..] => format!("{}: {} (and {} more)", first.field, first.message, rest.len()),
+        [one] => format!("{}: {}", field_label(&one.field), one.message),
+        [first, rest @ ..] => format!("{}: {} (and {} more)", field_label(&first.field), first.message, rest.len()),
+    }
+}
+
+/// A field as forms label it: "ends_on" is the "End date", "my_card.email"
+/// the "Email" of My card. Messages name fields as the user sees them.
+pub fn field_label(field: &str) -> String {
+    let field = field.rsplit('.').next().unwrap_or(field);
+    let known = match field {
+        "starts_on" => Some("Start date"),
+        "ends_on" => Some("End date"),
+        "starts_local" => Some("Start"),
+        "due_local" => Some("Due date"),
+        "display_name" => Some("Name"),
+        "congress_id" => Some("Congress"),
+        "orcid" => Some("ORCID"),
+        "target_seconds" => Some("Speaking time"),
+        "day_end_hour" => Some("Day ends at"),
+        _ => None,
+    };
+    if let Some(label) = known {
+        return label.to_owned();
+    }
+    let words = field.replace('_', " ");
+    let mut chars = words.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_fields_as_forms_do() {
+        let err =
+            CoreError::Invalid(vec![FieldProblem::new("ends_on", "A congress lasts at most 31 days; check the year.")]);
+        assert_eq!(err.to_string(), "End date: A congress lasts at most 31 days; check the year.");
+        assert_eq!(field_label("time_zone"), "Time zone");
+        assert_eq!(field_label("my_card.email"), "Email");
+        assert_eq!(field_label("buffer_minutes"), "Buffer minutes");
     }
 }

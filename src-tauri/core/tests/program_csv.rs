@@ -60,7 +60,7 @@ fn english_comma() {
     assert_eq!(names(cart, PersonRole::Speaker), ["Müller, Jürgen"]);
     assert_eq!((cart.abstract_number.as_deref(), cart.source_id.as_deref()), (Some("812"), Some("812")));
     assert_eq!(late.starts, at("2026-12-07 17:00"));
-    assert_eq!(names(late, PersonRole::Speaker), ["Maria Rossi", "Kenji Tanaka"]);
+    assert_eq!(names(late, PersonRole::Speaker), ["Maria Rossi (Milan)", "Kenji Tanaka"]);
     assert_eq!(names(late, PersonRole::Chair), ["Li Wei", "Ana Sánchez"]);
     assert_eq!(items.iter().map(|i| i.line).collect::<Vec<_>>(), [2, 3, 4]);
 }
@@ -104,7 +104,7 @@ fn spanish_tab_with_bom() {
     assert_eq!(items[1].starts, at("2026-12-07 16:15"));
     assert_eq!(items[1].duration_minutes, Some(45));
     assert_eq!(items[1].room.as_deref(), Some("Sala Velázquez"));
-    assert_eq!(names(&items[1], PersonRole::Speaker), ["José Ramón Pérez", "Carmen Ruiz"]);
+    assert_eq!(names(&items[1], PersonRole::Speaker), ["José Ramón Pérez", "Carmen Ruiz (Barcelona)"]);
 }
 
 #[test]

@@ -10,7 +10,7 @@ import { importErrorText, importReportText } from "./program-words";
 export type ImportState =
   | { phase: "idle" }
   | { phase: "running"; path: string | null; done: number; total: number; cancelling: boolean }
-  | { phase: "done"; text: string }
+  | { phase: "done"; text: string; report: ImportReport }
   | { phase: "failed"; text: string; kind: CommandError["kind"] };
 
 /** What the OS file dialog offers; "All files" for programs saved with an odd extension. */
@@ -88,7 +88,7 @@ class ProgramImport {
     const res = await start();
     unlisten?.();
     if (res.status === "ok") {
-      this.state = { phase: "done", text: importReportText(res.data, path) };
+      this.state = { phase: "done", text: importReportText(res.data, path), report: res.data };
       // The user may have switched congress meanwhile; the one on screen reloads only if it is this one.
       if (program.congressId === congressId) await program.load(congressId);
     } else {

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { clashesOf, report, session } from "../testing/fake-backend";
 import { clashesBySession } from "./clashes";
 import { gridModel, POSTER_BLOCK_MIN } from "./program-grid";
-import { importErrorText, importReportText, overlapText, progressText } from "./program-words";
+import {
+  importErrorText,
+  importReportText,
+  overlapText,
+  progressText,
+  skippedItemText,
+  skippedSummary,
+} from "./program-words";
 
 describe("import wording", () => {
   it("reports what an import did, naming the file and its format", () => {
@@ -15,6 +22,19 @@ describe("import wording", () => {
     expect(importReportText(report({ format: "ics", added: 1, people_added: 1 }), "C:\\Users\\doc\\ash.ics")).toBe(
       "Imported from ash.ics (iCalendar): 1 added, 0 updated, 0 unchanged, 0 withdrawn; 1 new person",
     );
+  });
+
+  it("says how many items were skipped, and lists each with its day, line and reason", () => {
+    const item = { title: "Opening party", starts_at: "2025-12-05T20:00:00-05:00", line: 42, reason: "outside_dates" as const };
+    const r = report({ format: "ics", added: 4, skipped: 62, skipped_items: [item] });
+    expect(importReportText(r, "/tmp/shared.ics")).toBe(
+      "Imported from shared.ics (iCalendar): 4 added, 0 updated, 0 unchanged, 0 withdrawn; 0 new people; 62 skipped",
+    );
+    expect(skippedItemText(item)).toBe("Fri 5 Dec 2025 20:00 · Opening party · line 42 · outside the congress days");
+    expect(skippedSummary(r)).toBe("Show the 62 skipped items (the first 1 listed)");
+    expect(skippedSummary(report({ skipped: 1, skipped_items: [item] }))).toBe("Show the skipped item");
+    const reply = { title: "Reply", starts_at: null, line: 7, reason: "no_start" as const };
+    expect(skippedItemText(reply)).toBe("No start · Reply · line 7 · the event has no start (DTSTART)");
   });
 
   it("reports the sample program without a file", () => {

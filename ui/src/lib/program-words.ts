@@ -1,7 +1,8 @@
 // Why: what the Program screen says about kinds, imports and clashes, as pure functions so the
 // exact wording is tested once and the screen, the CLI-like report and the agenda agree.
-import type { CommandError, ImportReport, ProgramFormat, SessionKind } from "./bindings";
+import type { CommandError, ImportReport, ProgramFormat, SessionKind, SkipReason, SkippedItem } from "./bindings";
 import { NONE } from "./program-filter";
+import { clockOf, dayOf, formatDayLabel } from "./venue-time";
 
 export const KIND_LABELS: Record<SessionKind, string> = {
   plenary: "Plenary",
@@ -67,7 +68,33 @@ export function importReportText(report: ImportReport, path: string | null): str
     report.format === "sample" || path === null
       ? "Loaded the sample program"
       : `Imported from ${fileName(path)} (${FORMAT_LABELS[report.format]})`;
-  return `${source}: ${counts}; ${people}`;
+  const skipped = report.skipped > 0 ? `; ${n(report.skipped)} skipped` : "";
+  return `${source}: ${counts}; ${people}${skipped}`;
+}
+
+export const SKIP_REASON_WORDS: Record<SkipReason, string> = {
+  outside_dates: "outside the congress days",
+  duplicate: "the same session is in the file already",
+  older_version: "older version of an event the file also has in a newer version",
+  no_start: "the event has no start (DTSTART)",
+};
+
+/**
+ * "Fri 5 Dec 2025 20:00 · Opening party · line 42 · outside the congress days". The year is
+ * always there: a skipped item is often from another year.
+ */
+export function skippedItemText(item: SkippedItem): string {
+  const start = item.starts_at;
+  const when = start === null ? "No start" : `${formatDayLabel(dayOf(start))} ${dayOf(start).slice(0, 4)} ${clockOf(start)}`;
+  return `${when} · ${item.title} · line ${n(item.line)} · ${SKIP_REASON_WORDS[item.reason]}`;
+}
+
+/** "Show the 62 skipped items" / "Show the skipped item"; notes when the list is cut. */
+export function skippedSummary(report: ImportReport): string {
+  const listed = report.skipped_items.length;
+  if (report.skipped === 1) return "Show the skipped item";
+  const cut = listed < report.skipped ? ` (the first ${n(listed)} listed)` : "";
+  return `Show the ${n(report.skipped)} skipped items${cut}`;
 }
 
 /** The failure of an import, in words, naming the file and line when the reader knows them. */

@@ -97,6 +97,7 @@ export function person(overrides: Partial<Person> = {}): Person {
     id,
     display_name: `Person ${id}`,
     given_name: null,
+    middle_name: null,
     family_name: null,
     honorific: null,
     credentials: null,
@@ -146,7 +147,18 @@ export function target(overrides: Partial<Target> = {}): Target {
 }
 
 export function report(overrides: Partial<ImportReport> = {}): ImportReport {
-  return { format: "frab_xml", added: 0, updated: 0, unchanged: 0, withdrawn: 0, people_added: 0, ...overrides };
+  return {
+    format: "frab_xml",
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    withdrawn: 0,
+    people_added: 0,
+    skipped: 0,
+    skipped_items: [],
+    notes: [],
+    ...overrides,
+  };
 }
 
 /** Overlaps between attending sessions, as the backend's plan::clashes answers them. */
@@ -434,7 +446,7 @@ export type FakeContacts = {
 };
 
 export function contactPreview(overrides: Partial<ContactPreview> = {}): ContactPreview {
-  return { file: "/home/doc/Connections.csv", format: "linkedin_csv", new: 0, merged: 0, skipped: 0, matches: [], problems: [], new_names: [], ...overrides };
+  return { file: "/home/doc/Connections.csv", format: "linkedin_csv", new: 0, merged: 0, skipped: 0, matches: [], problems: [], problem_count: 0, new_names: [], ...overrides };
 }
 
 export function contactReport(overrides: Partial<ContactImportReport> = {}): ContactImportReport {

@@ -226,7 +226,7 @@ impl Calendar {
         );
         let maybe = row.attendance == "maybe";
         let mut description = String::new();
-        paragraph(&mut description, "Speakers: ", &row.speakers);
+        paragraph(&mut description, "Speakers: ", &crate::program::speaker_names(&row.speakers).join("; "));
         let about: Vec<String> = [
             row.track.as_deref().map(|t| format!("Track: {t}")),
             row.abstract_number.as_deref().map(|n| format!("Abstract {n}")),

@@ -13,6 +13,20 @@ use crate::ids::{PersonId, SessionId};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+/// The `sessions.speakers` column from names in program order: each name
+/// ends with a line break, since a public name may hold "; " ("Cisz (er;
+/// he)"). Rows written before kept names joined by "; ".
+pub(crate) fn speakers_column<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names.map(|name| format!("{name}\n")).collect()
+}
+
+/// The names of a `sessions.speakers` column (see [`speakers_column`]).
+pub(crate) fn speaker_names(column: &str) -> Vec<String> {
+    let names: Vec<&str> =
+        if column.contains('\n') { column.split('\n').collect() } else { column.split("; ").collect() };
+    names.into_iter().filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
 /// Whether the user plans to be at a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]

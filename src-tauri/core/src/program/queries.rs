@@ -41,7 +41,7 @@ impl Row {
             room: self.room,
             track: self.track,
             abstract_number: self.abstract_number,
-            speakers: self.speakers.split("; ").filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            speakers: super::speaker_names(&self.speakers),
             withdrawn: self.withdrawn,
             attendance: self.attendance.as_deref().and_then(Attendance::parse),
             target_ids: self

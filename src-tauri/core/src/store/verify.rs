@@ -52,10 +52,12 @@ pub async fn verify_backup(path: &Path) -> Result<BackupCheck> {
 /// The checks, on an open connection; the error says why in words.
 async fn check(conn: &mut SqliteConnection, path: &Path) -> Result<BackupCheck> {
     let bad = |reason: String| CoreError::Backup { path: path.to_path_buf(), reason };
+    // An SQLite file whose check cannot even run (a damaged page under a
+    // full-text index fails before any row is read) is damaged too.
     let problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check(20)")
         .fetch_all(&mut *conn)
         .await
-        .map_err(|e| bad(format!("it cannot be read ({e})")))?;
+        .map_err(|e| bad(format!("it is damaged ({e})")))?;
     if problems != ["ok"] {
         return Err(bad(format!("it is damaged ({})", problems.join("; "))));
     }

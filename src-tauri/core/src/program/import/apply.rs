@@ -2,14 +2,25 @@
 //!
 //! Re-importing the same program updates sessions in place by their stable
 //! key, marks sessions that vanished from the source as withdrawn, and keeps
-//! everything the user added (attendance marks, notes). Speakers and chairs
+//! everything the user added (attendance marks, notes).
+//!
+//! A key is the source's id (UID, guid, id column, abstract number) or, for
+//! items without one, a hash of title, start and room. Files reuse ids
+//! (a UID on many talks, one abstract number on a poster and its oral
+//! slot), so where an id repeats, the copy that starts first keeps the bare
+//! id and the others add their start ("UID@2024-09-15T11:00:00Z"), then a
+//! hash of title and room. Keys never depend on the order of the file's
+//! rows, so a shuffled or edited file moves no mark to another session; an
+//! item with the same id, start, title and room as another is the same
+//! session twice, and is skipped and reported. Speakers and chairs
 //! become persons matched by normalised name. A failure or a cancel at any
 //! point rolls everything back: the database is left as it was.
 
 use super::item::{ProgramItem, ReadContext};
-use super::{read, resolve, ProgramFormat};
+use super::skip::{self, Skip, SkipReason, SkippedItem};
+use super::{read_all, resolve, ProgramFormat};
 use crate::ids::CongressId;
-use crate::people::name::{display_name, name_key};
+use crate::people::name::name_key;
 use crate::program::SessionKind;
 use crate::{congress, time, CoreError, Result, Store};
 use serde::{Deserialize, Serialize};
@@ -28,6 +39,13 @@ pub struct ImportReport {
     pub withdrawn: u32,
     /// Speakers and chairs not known before, now in People.
     pub people_added: u32,
+    /// Items of the file left out: outside the congress days, the same
+    /// session twice, older versions of an event.
+    pub skipped: u32,
+    /// The skipped items, by line (the first 500).
+    pub skipped_items: Vec<SkippedItem>,
+    /// What the user should know about the file ("it reuses UIDs …").
+    pub notes: Vec<String>,
 }
 
 /// How far an import has come: `done` of `total` items written.
@@ -81,17 +99,64 @@ pub async fn import_bytes(
     let congress = congress::get(store, congress_id).await?;
     let zone = time::zone_or_utc(&congress.time_zone);
     let ctx = ReadContext { zone, first_day: congress.starts_on, last_day: congress.ends_on };
-    let read_result = tokio::task::spawn_blocking(move || read(&bytes, &ctx))
-        .await
-        .map_err(|e| CoreError::Conflict(format!("the import stopped unexpectedly: {e}")))?;
-    let (format, items) = read_result.map_err(|detail| CoreError::Import { file: file.to_owned(), detail })?;
+    let read_result = tokio::task::spawn_blocking(move || {
+        let reading = read_all(&bytes, &ctx)?;
+        let (items, outside) = skip::within_dates(reading.items, &ctx)?;
+        Ok((reading.format, items, reading.skipped, outside))
+    })
+    .await
+    .map_err(|e| CoreError::Conflict(format!("the import stopped unexpectedly: {e}")))?;
+    let (format, items, older, outside) =
+        read_result.map_err(|detail| CoreError::Import { file: file.to_owned(), detail })?;
     if items.is_empty() {
         return Err(CoreError::Import {
             file: file.to_owned(),
             detail: super::ReadError::new("there are no sessions in this file"),
         });
     }
-    write(store, congress_id, format, zone, &items, progress, cancel).await
+    let mut report = write(store, congress_id, format, zone, &items, progress, cancel).await?;
+    let left_out = older
+        .iter()
+        .map(|skip| skip.listed(zone))
+        .chain(outside.iter().map(|item| Skip::of(item, SkipReason::OutsideDates).listed(zone)));
+    report.skip(left_out);
+    if !outside.is_empty() {
+        report.notes.push(format!(
+            "{} {} outside the congress days ({} to {}) {} left out.",
+            outside.len(),
+            if outside.len() == 1 { "item" } else { "items" },
+            congress.starts_on.format("%-d %b"),
+            congress.ends_on.format("%-d %b %Y"),
+            if outside.len() == 1 { "was" } else { "were" },
+        ));
+    }
+    Ok(report)
+}
+
+impl ImportReport {
+    fn new(format: ProgramFormat) -> Self {
+        ImportReport {
+            format,
+            added: 0,
+            updated: 0,
+            unchanged: 0,
+            withdrawn: 0,
+            people_added: 0,
+            skipped: 0,
+            skipped_items: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Counts `items` as skipped and lists them, by line, up to the limit.
+    fn skip(&mut self, items: impl Iterator<Item = SkippedItem>) {
+        for item in items {
+            self.skipped += 1;
+            self.skipped_items.push(item);
+        }
+        self.skipped_items.sort_by_key(|item| (item.line, item.starts_at));
+        self.skipped_items.truncate(skip::LISTED);
+    }
 }
 
 /// A session already stored for the congress.
@@ -130,7 +195,7 @@ pub(crate) async fn write(
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
     let source = format.as_str();
-    let prepared = prepare(items, zone);
+    let Keyed { prepared, duplicates, sharing } = prepare(items, zone);
     let total = u32::try_from(prepared.len()).unwrap_or(u32::MAX);
     let now = time::now_seconds();
     let mut conn = store.bulk_writer().await?;
@@ -151,7 +216,26 @@ pub(crate) async fn write(
     let known: HashMap<&str, (i64, Option<&str>, bool)> =
         existing.iter().map(|e| (e.key.as_str(), (e.id, e.content_hash.as_deref(), e.withdrawn))).collect();
 
-    let mut report = ImportReport { format, added: 0, updated: 0, unchanged: 0, withdrawn: 0, people_added: 0 };
+    let mut report = ImportReport::new(format);
+    report.skip(duplicates.iter().map(|item| SkippedItem::new(item, SkipReason::Duplicate, zone)));
+    if sharing > 0 {
+        let id = match format {
+            ProgramFormat::Ics => "UID",
+            ProgramFormat::FrabXml | ProgramFormat::PretalxJson => "guid or id",
+            ProgramFormat::Csv | ProgramFormat::Sample => "id or abstract number",
+        };
+        report.notes.push(format!(
+            "The file reuses {id}s: {sharing} sessions share one with another session. Each is kept, told apart by its start."
+        ));
+    }
+    if !duplicates.is_empty() {
+        report.notes.push(format!(
+            "{} {} the same session as another in the file, and {} left out.",
+            duplicates.len(),
+            if duplicates.len() == 1 { "item is" } else { "items are" },
+            if duplicates.len() == 1 { "was" } else { "were" },
+        ));
+    }
     let mut new_items: Vec<&Prepared> = Vec::new();
     let mut relink: Vec<(i64, &Prepared)> = Vec::new();
     for (done, p) in prepared.iter().enumerate() {
@@ -233,51 +317,128 @@ fn check(cancel: &AtomicBool) -> Result<()> {
     Ok(())
 }
 
-fn prepare(items: &[ProgramItem], zone: chrono_tz::Tz) -> Vec<Prepared<'_>> {
-    let mut used: HashMap<String, u32> = HashMap::new();
-    items
-        .iter()
-        .map(|item| {
-            let (starts_at, ends_at, all_day) = resolve::span(item, zone);
-            let base = item.source_id.as_deref().map(str::trim).filter(|id| !id.is_empty()).map_or_else(
-                || {
-                    let room = item.room.as_deref().unwrap_or("");
-                    format!("h:{:016x}", fnv1a(&[item.title.trim(), &starts_at.to_string(), room]))
-                },
-                |id| id.chars().take(300).collect(),
-            );
-            // The same key twice in one file (a poster and its oral slot
-            // sharing an abstract number): number the repeats, in file order.
-            let seen = used.entry(base.clone()).or_insert(0);
-            *seen += 1;
-            let key = if *seen == 1 { base } else { format!("{base}#{seen}") };
-            let people: Vec<(String, String, &'static str)> = item
-                .people
-                .iter()
-                .map(|p| (display_name(&p.name), name_key(&p.name), p.role.as_str()))
-                .filter(|(name, key, _)| !name.is_empty() && !key.is_empty())
-                .collect();
-            let kind = SessionKind::recognise(item.kind_hint.as_deref(), &item.title);
-            let names: Vec<&str> = people.iter().map(|(n, _, _)| n.as_str()).collect();
-            let hash = format!(
-                "{:016x}",
-                fnv1a(&[
-                    &item.title,
-                    kind.as_str(),
-                    &starts_at.to_string(),
-                    &ends_at.to_string(),
-                    if all_day { "1" } else { "0" },
-                    item.room.as_deref().unwrap_or(""),
-                    item.track.as_deref().unwrap_or(""),
-                    item.abstract_number.as_deref().unwrap_or(""),
-                    item.description.as_deref().unwrap_or(""),
-                    item.url.as_deref().unwrap_or(""),
-                    &names.join("; "),
-                ])
-            );
-            Prepared { key, hash, item, kind, starts_at, ends_at, all_day, people }
-        })
-        .collect()
+/// The items made ready to store, with their keys; what is left out.
+struct Keyed<'a> {
+    prepared: Vec<Prepared<'a>>,
+    /// Items that are the same session as another of the file.
+    duplicates: Vec<&'a ProgramItem>,
+    /// Sessions kept that share their source id with another.
+    sharing: usize,
+}
+
+fn prepare(items: &[ProgramItem], zone: chrono_tz::Tz) -> Keyed<'_> {
+    let mut by_base: HashMap<String, Vec<Prepared>> = HashMap::new();
+    for item in items {
+        let (starts_at, ends_at, all_day) = resolve::span(item, zone);
+        let base = item.source_id.as_deref().map(str::trim).filter(|id| !id.is_empty()).map_or_else(
+            || {
+                let room = item.room.as_deref().unwrap_or("");
+                format!("h:{:016x}", fnv1a(&[item.title.trim(), &starts_at.to_string(), room]))
+            },
+            |id| id.chars().take(300).collect(),
+        );
+        let people: Vec<(String, String, &'static str)> = item
+            .people
+            .iter()
+            .map(|p| (as_written(&p.name), name_key(&without_brackets(&p.name)), p.role.as_str()))
+            .filter(|(name, key, _)| !name.is_empty() && !key.is_empty())
+            .collect();
+        let kind = SessionKind::recognise(item.kind_hint.as_deref(), &item.title);
+        let names: Vec<&str> = people.iter().map(|(n, _, _)| n.as_str()).collect();
+        let hash = format!(
+            "{:016x}",
+            fnv1a(&[
+                &item.title,
+                kind.as_str(),
+                &starts_at.to_string(),
+                &ends_at.to_string(),
+                if all_day { "1" } else { "0" },
+                item.room.as_deref().unwrap_or(""),
+                item.track.as_deref().unwrap_or(""),
+                item.abstract_number.as_deref().unwrap_or(""),
+                item.description.as_deref().unwrap_or(""),
+                item.url.as_deref().unwrap_or(""),
+                &names.join("; "),
+            ])
+        );
+        let prepared = Prepared { key: String::new(), hash, item, kind, starts_at, ends_at, all_day, people };
+        by_base.entry(base).or_default().push(prepared);
+    }
+    let mut keyed = Keyed { prepared: Vec::with_capacity(items.len()), duplicates: Vec::new(), sharing: 0 };
+    for (base, mut group) in by_base {
+        if group.len() == 1 {
+            let mut only = group.pop().expect("one item");
+            only.key = base;
+            keyed.prepared.push(only);
+            continue;
+        }
+        // By content, never by position in the file: the first to start keeps the bare id.
+        group.sort_by(|a, b| {
+            (a.starts_at, a.item.title.trim(), a.item.room.as_deref(), &a.hash, a.item.line).cmp(&(
+                b.starts_at,
+                b.item.title.trim(),
+                b.item.room.as_deref(),
+                &b.hash,
+                b.item.line,
+            ))
+        });
+        let mut sessions: HashSet<(i64, &str, Option<&str>)> = HashSet::new();
+        let mut keys: HashSet<String> = HashSet::new();
+        let before = keyed.prepared.len();
+        for mut p in group {
+            if !sessions.insert((p.starts_at, p.item.title.trim(), p.item.room.as_deref())) {
+                keyed.duplicates.push(p.item);
+                continue;
+            }
+            let at = format!("{base}@{}", time::instant(p.starts_at).format("%Y-%m-%dT%H:%M:%SZ"));
+            p.key = if keys.is_empty() {
+                base.clone()
+            } else if !keys.contains(&at) {
+                at
+            } else {
+                let room = p.item.room.as_deref().unwrap_or("");
+                format!("{at}~{:08x}", fnv1a(&[p.item.title.trim(), room]) as u32)
+            };
+            keys.insert(p.key.clone());
+            keyed.prepared.push(p);
+        }
+        let kept = keyed.prepared.len() - before;
+        if kept > 1 && !base.starts_with("h:") {
+            keyed.sharing += kept;
+        }
+    }
+    // File order, for progress and for the order of new ids.
+    keyed.prepared.sort_by(|a, b| (a.item.line, a.starts_at, &a.key).cmp(&(b.item.line, b.starts_at, &b.key)));
+    keyed.duplicates.sort_by_key(|item| item.line);
+    keyed
+}
+
+/// A program's name for a person as the program writes it, spacing tidied:
+/// frab, pretalx and c3voc give public names ("Cisz (er, he)", "Stefan,
+/// Yannik & Rike") that are not "Last, First", so nothing is turned around.
+fn as_written(name: &str) -> String {
+    let tidy = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    tidy.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace()).to_owned()
+}
+
+/// The name without what brackets hold (pronouns, affiliations), for
+/// matching: "andi (Entropia)" is the same person as "andi".
+fn without_brackets(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for ch in name.chars() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    if out.trim().is_empty() {
+        name.to_owned()
+    } else {
+        out
+    }
 }
 
 /// FNV-1a over the parts, separated so ("ab","c") and ("a","bc") differ. A
@@ -294,7 +455,7 @@ fn fnv1a(parts: &[&str]) -> u64 {
 }
 
 fn speakers_text(p: &Prepared) -> String {
-    p.people.iter().map(|(name, _, _)| name.as_str()).collect::<Vec<_>>().join("; ")
+    crate::program::speakers_column(p.people.iter().map(|(name, _, _)| name.as_str()))
 }
 
 /// ASCII spellings of the title's and speakers' words that FTS5's own accent

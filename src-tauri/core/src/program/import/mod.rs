@@ -2,8 +2,9 @@
 //! publish: iCalendar, frab/pentabarf `schedule.xml`, c3voc/pretalx
 //! `schedule.json` and spreadsheet CSV. The format is recognised from the
 //! content, never the file name. Each reader turns its format into
-//! [`ProgramItem`]s; `apply` then writes them to the database in one
-//! transaction.
+//! [`ProgramItem`]s; `skip` sets aside what falls outside the congress
+//! days, and `apply` then writes the rest to the database in one
+//! transaction. What is left out is reported, never dropped silently.
 
 mod apply;
 #[cfg(test)]
@@ -14,11 +15,13 @@ mod ics;
 pub mod item;
 mod pretalx_json;
 mod resolve;
+pub mod skip;
 pub mod text;
 
 pub(crate) use apply::write;
 pub use apply::{import_bytes, import_file, ImportProgress, ImportReport};
 pub use item::{ItemPerson, PersonRole, ProgramItem, ReadContext, ReadError, SourceTime};
+pub use skip::{Skip, SkipReason, SkippedItem};
 
 use serde::{Deserialize, Serialize};
 
@@ -89,13 +92,28 @@ pub fn detect(bytes: &[u8]) -> Result<ProgramFormat, ReadError> {
     Ok(ProgramFormat::Csv)
 }
 
+/// Everything a reader found in a file: the items, and those it left out
+/// itself (older versions of an event, events without a start).
+#[derive(Debug)]
+pub struct Reading {
+    pub format: ProgramFormat,
+    pub items: Vec<ProgramItem>,
+    pub skipped: Vec<Skip>,
+}
+
 /// Reads every item of a program file.
 pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<(ProgramFormat, Vec<ProgramItem>), ReadError> {
+    read_all(bytes, ctx).map(|reading| (reading.format, reading.items))
+}
+
+/// Reads every item of a program file, with what the reader left out.
+pub fn read_all(bytes: &[u8], ctx: &ReadContext) -> Result<Reading, ReadError> {
     check_size(bytes)?;
     let utf8 = reencode_utf16(bytes)?;
     let bytes = utf8.as_deref().map_or(bytes, str::as_bytes);
     let format = detect(bytes)?;
-    Ok((format, read_detected(format, bytes, ctx)?))
+    let (items, skipped) = read_detected(format, bytes, ctx)?;
+    Ok(Reading { format, items, skipped })
 }
 
 /// Reads `bytes` as `format`, whatever they look like: how fuzz targets and
@@ -103,7 +121,7 @@ pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<(ProgramFormat, Vec<Progr
 pub fn read_as(format: ProgramFormat, bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
     check_size(bytes)?;
     let utf8 = reencode_utf16(bytes)?;
-    read_detected(format, utf8.as_deref().map_or(bytes, str::as_bytes), ctx)
+    read_detected(format, utf8.as_deref().map_or(bytes, str::as_bytes), ctx).map(|(items, _)| items)
 }
 
 fn check_size(bytes: &[u8]) -> Result<(), ReadError> {
@@ -126,12 +144,19 @@ fn reencode_utf16(bytes: &[u8]) -> Result<Option<String>, ReadError> {
     Ok(None)
 }
 
-fn read_detected(format: ProgramFormat, bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
+type Skipped = Vec<Skip>;
+
+fn read_detected(
+    format: ProgramFormat,
+    bytes: &[u8],
+    ctx: &ReadContext,
+) -> Result<(Vec<ProgramItem>, Skipped), ReadError> {
+    let only = |items: Vec<ProgramItem>| (items, Vec::new());
     match format {
-        ProgramFormat::Ics => ics::read(bytes, ctx),
-        ProgramFormat::FrabXml => frab_xml::read(&text::decode(bytes)?, ctx),
-        ProgramFormat::PretalxJson => pretalx_json::read(&text::decode(bytes)?, ctx),
-        ProgramFormat::Csv => csv::read(&text::decode(bytes)?, ctx),
+        ProgramFormat::Ics => ics::read(bytes, ctx).map(|r| (r.items, r.skipped)),
+        ProgramFormat::FrabXml => frab_xml::read(&text::decode(bytes)?, ctx).map(only),
+        ProgramFormat::PretalxJson => pretalx_json::read(&text::decode(bytes)?, ctx).map(only),
+        ProgramFormat::Csv => csv::read(&text::decode(bytes)?, ctx).map(only),
         ProgramFormat::Sample => Err(ReadError::new("the sample program is not read from a file")),
     }
 }

@@ -27,7 +27,7 @@ pub enum Field {
     AbstractNumber,
     Description,
     Url,
-    /// The source's own session id, used when there is no abstract number.
+    /// The source's own session id: the key re-imports update by.
     Id,
     /// "Cancelled", "Annulé", … marks the item cancelled.
     Status,
@@ -137,7 +137,9 @@ pub const PROGRAM_HEADERS: HeaderTable<Field> = HeaderTable {
             "Descrição", "Resumo",
         ]),
         col(Field::Url, &["URL", "Link", "Web", "Website", "Web page", "Lien", "Enlace", "Collegamento"]),
-        col(Field::Id, &["ID", "Session ID", "Code", "Session code", "UID", "Event ID", "Reference", "Ref"]),
+        col(Field::Id, &[
+            "ID", "Session ID", "Code", "Session code", "UID", "GUID", "Event ID", "Event GUID", "Talk ID", "Reference", "Ref",
+        ]),
         col(Field::Status, &["Status", "State", "Statut", "Estado", "Stato"]),
     ],
     vague: &[

@@ -145,10 +145,22 @@ impl Row<'_> {
         item.kind_hint = owned(Field::Kind);
         item.room = owned(Field::Room);
         item.track = owned(Field::Track);
-        item.abstract_number = owned(Field::AbstractNumber);
         item.description = owned(Field::Description);
+        // An "Abstract" column holds the abstract number in most programs
+        // and the abstract itself in some: prose goes to the description.
+        match owned(Field::AbstractNumber) {
+            Some(code) if is_code(&code) => item.abstract_number = Some(code),
+            Some(prose) => {
+                item.description = Some(match item.description.take() {
+                    Some(description) => format!("{description}\n\n{prose}"),
+                    None => prose,
+                })
+            }
+            None => {}
+        }
         item.url = owned(Field::Url);
-        item.source_id = item.abstract_number.clone().or_else(|| owned(Field::Id));
+        // The id column is the key; without one, the abstract number.
+        item.source_id = owned(Field::Id).or_else(|| item.abstract_number.clone());
         item.cancelled = self.text(Field::Status).is_some_and(is_cancelled);
         for &(field, index) in &self.layout.people {
             let role = match field {
@@ -232,6 +244,15 @@ impl Row<'_> {
         }
         Ok(Some(source_time(wall, when.offset.or(start.offset))))
     }
+}
+
+/// An abstract or poster number: a short code with a digit ("1234",
+/// "P-101", "LBA 3", "PB2045a"), never a sentence.
+fn is_code(text: &str) -> bool {
+    text.chars().count() <= 20
+        && text.split_whitespace().count() <= 2
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '#' | '_' | ' '))
 }
 
 /// Windows line breaks inside quoted cells ("\r\n") as plain "\n".

@@ -68,7 +68,7 @@ fn people_ids_status_and_other_columns() {
         items[0].people,
         vec![
             person("Li Wei", PersonRole::Chair),
-            person("Ana Sánchez", PersonRole::Speaker),
+            person("Ana Sánchez (Madrid)", PersonRole::Speaker),
             person("Li Wei", PersonRole::Speaker),
             person("Müller, Jürgen", PersonRole::Author),
         ]
@@ -79,7 +79,7 @@ fn people_ids_status_and_other_columns() {
     assert_eq!(items[0].url.as_deref(), Some("https://x.org"));
     assert!(items[0].cancelled);
     assert_eq!(items[0].abstract_number, None);
-    assert_eq!(items[1].source_id.as_deref(), Some("1234"));
+    assert_eq!(items[1].source_id.as_deref(), Some("S-13"));
     assert_eq!(items[1].abstract_number.as_deref(), Some("1234"));
     assert!(!items[1].cancelled);
     assert!(items[1].people.is_empty());

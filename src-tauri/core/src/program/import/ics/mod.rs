@@ -3,7 +3,7 @@
 //! lines at the byte level and decodes the text; `prepare` turns the lines
 //! into a clean input for the `ical` crate's parser and checks the nesting;
 //! `event` reads each VEVENT (times through `zones`, `vtimezone` and
-//! `windows`); this module then keeps the newest copy of each UID, expands
+//! `windows`); this module then keeps the newest version of each UID, expands
 //! recurring events (`recur`) over the congress days, applies RECURRENCE-ID
 //! overrides, and builds the items.
 //!
@@ -18,6 +18,14 @@
 //! times are read in the congress zone), and an override keeps the id of the
 //! instance it replaces, so a moved session stays the same session. Fields
 //! an override leaves out come from its series.
+//!
+//! A UID that stands on several VEVENTs without RECURRENCE-ID means two
+//! things in real files: versions of one event (RFC 5545: the highest
+//! SEQUENCE is the current one), or a generator that reuses one UID for
+//! different talks (hand-made and older camp schedules). So only copies with
+//! a lower SEQUENCE than another copy are dropped, and reported as older
+//! versions; copies with the same SEQUENCE are all kept, and the import
+//! tells them apart by their start.
 
 mod event;
 mod prepare;
@@ -29,13 +37,17 @@ mod windows;
 mod zones;
 
 use super::item::{ProgramItem, ReadContext, ReadError};
+use super::skip::{Skip, SkipReason};
 use event::Event;
 use std::collections::{HashMap, HashSet};
 use zones::{Dt, Frame, Key, Zones};
 
 /// Reads the VEVENTs of an iCalendar file as program items (an empty list
-/// for a calendar without events).
-pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
+/// for a calendar without events), with the events left out: older
+/// versions that a newer SEQUENCE of the same UID replaces, and events
+/// without DTSTART (iTIP replies and cancellations may leave it out). A
+/// file none of whose events has a start is refused, naming the first.
+pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Reading, ReadError> {
     let lines = unfold::unfold_and_decode(bytes)?;
     let prepared = prepare::prepare(&lines)?;
     drop(lines);
@@ -44,37 +56,54 @@ pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadErr
         .map_err(|e| ReadError::new(format!("the calendar could not be read ({e})")))?;
     let mut zones = Zones::new(&calendars, ctx.zone);
     let mut events = Vec::new();
+    let mut no_start = Vec::new();
     let mut event_lines = prepared.events.iter();
     for calendar in &calendars {
         let x_wr = calendar.properties.iter().find(|p| p.name == "X-WR-TIMEZONE").and_then(|p| p.value.as_deref());
         let floating = zones.floating(x_wr);
         for vevent in &calendar.events {
             let lines = event_lines.next().ok_or_else(|| ReadError::new("the calendar could not be read"))?;
+            if !vevent.properties.iter().any(|p| p.name == "DTSTART") {
+                let summary = vevent.properties.iter().find(|p| p.name == "SUMMARY").and_then(|p| p.value.as_deref());
+                let title = values::text_field(summary).unwrap_or_else(|| "(untitled)".to_owned());
+                no_start.push(Skip { title, starts: None, line: lines.begin, reason: SkipReason::NoStart });
+                continue;
+            }
             events.push(event::read_event(vevent, lines, &mut zones, floating)?);
         }
     }
-    assemble(&events, &zones, ctx)
+    if let (true, Some(first)) = (events.is_empty(), no_start.first()) {
+        return Err(ReadError::at_line(first.line, "the event has no DTSTART").with_location("VEVENT"));
+    }
+    let mut reading = assemble(&events, &zones, ctx)?;
+    reading.skipped.extend(no_start);
+    Ok(reading)
 }
 
-/// Events to items: newest copy per UID, series expanded, overrides applied.
-fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
-    // The copy of each UID (and each UID + RECURRENCE-ID) to keep: highest
-    // SEQUENCE, then the last in the file.
-    let mut newest: HashMap<(&str, Option<Key>), usize> = HashMap::new();
-    for (i, e) in events.iter().enumerate() {
+/// The items of a calendar, and the events left out.
+pub struct Reading {
+    pub items: Vec<ProgramItem>,
+    pub skipped: Vec<Skip>,
+}
+
+/// Events to items: newest versions per UID, series expanded, overrides applied.
+fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Result<Reading, ReadError> {
+    // The SEQUENCE of each UID's (and each UID + RECURRENCE-ID's) newest
+    // version: copies below it are older versions.
+    let mut newest: HashMap<(&str, Option<Key>), i64> = HashMap::new();
+    for e in events {
         let Some(uid) = e.uid.as_deref() else { continue };
         let rid = e.recurrence_id.map(|r| zones.key(r));
-        let slot = newest.entry((uid, rid)).or_insert(i);
-        if events[*slot].sequence <= e.sequence {
-            *slot = i;
-        }
+        let sequence = newest.entry((uid, rid)).or_insert(e.sequence);
+        *sequence = (*sequence).max(e.sequence);
     }
     let kept = |i: usize| {
         events[i].uid.as_deref().is_none_or(|uid| {
             let rid = events[i].recurrence_id.map(|r| zones.key(r));
-            newest.get(&(uid, rid)) == Some(&i)
+            newest.get(&(uid, rid)).is_none_or(|&sequence| events[i].sequence >= sequence)
         })
     };
+    let mut skipped = Vec::new();
     let mut overrides: HashMap<&str, Vec<&Event>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if let (Some(uid), Some(_)) = (e.uid.as_deref(), e.recurrence_id) {
@@ -90,6 +119,7 @@ fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Result<Vec<Pr
     let mut budget = recur::Budget::default();
     for (i, e) in events.iter().enumerate() {
         if !kept(i) {
+            skipped.push(Skip::of(&item(e, None, e.start, e.uid.clone(), zones), SkipReason::OlderVersion));
             continue;
         }
         match (e.uid.as_deref(), e.recurrence_id) {
@@ -106,7 +136,7 @@ fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Result<Vec<Pr
             }
         }
     }
-    Ok(items)
+    Ok(Reading { items, skipped })
 }
 
 /// The items of one event: itself, or its instances on the congress days

@@ -3,7 +3,7 @@
 //! floating, truncated and broken files) and against small inline calendars
 //! for the tolerances and decisions documented in `mod.rs`.
 
-use super::read;
+use super::read as read_calendar;
 use crate::program::import::item::{ItemPerson, PersonRole, ProgramItem, ReadContext, ReadError, SourceTime};
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
@@ -24,6 +24,11 @@ fn ny(d: u32, h: u32, mi: u32) -> SourceTime {
 
 fn utc(m: u32, d: u32, h: u32, mi: u32) -> SourceTime {
     SourceTime::Instant(at(m, d, h, mi).and_utc())
+}
+
+/// The items only, as most tests look at them.
+fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
+    read_calendar(bytes, ctx).map(|reading| reading.items)
 }
 
 fn ctx(first: u32, last: u32) -> ReadContext {
@@ -194,6 +199,19 @@ fn garbage_dtstart_is_an_error_at_its_line() {
 }
 
 #[test]
+fn events_without_a_start_are_skipped_unless_none_has_one() {
+    let text = calendar(
+        "BEGIN:VEVENT\r\nUID:r\r\nSUMMARY:Reply\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Talk\r\nDTSTART:20261205T140000Z\r\nEND:VEVENT\r\n",
+    );
+    let reading = read_calendar(text.as_bytes(), &ctx(1, 31)).unwrap();
+    assert_eq!(reading.items.len(), 1);
+    let skipped: Vec<_> = reading.skipped.iter().map(|s| (s.title.as_str(), s.line, s.starts.is_none())).collect();
+    assert_eq!(skipped, [("Reply", 4, true)]);
+    assert_eq!(reading.skipped[0].reason, crate::program::import::SkipReason::NoStart);
+}
+
+#[test]
 fn missing_dtstart_and_broken_nesting() {
     let err = read_str(&calendar("BEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VEVENT\r\n")).unwrap_err();
     assert_eq!((err.line, err.message.as_str()), (Some(4), "the event has no DTSTART"));
@@ -284,14 +302,31 @@ fn end_before_start_is_dropped() {
 }
 
 #[test]
-fn newest_sequence_wins_then_the_last() {
+fn newest_sequence_wins_and_older_versions_are_reported() {
     let v = |seq: u32, title: &str| {
         format!(
             "BEGIN:VEVENT\r\nUID:u\r\nSEQUENCE:{seq}\r\nSUMMARY:{title}\r\nDTSTART:20261205T140000Z\r\nEND:VEVENT\r\n"
         )
     };
-    let items = read_str(&calendar(&[v(2, "two"), v(1, "one"), v(2, "two again")].concat())).unwrap();
-    assert_eq!(items.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["two again"]);
+    let text = calendar(&[v(2, "two"), v(1, "one"), v(2, "two again")].concat());
+    let reading = read_calendar(text.as_bytes(), &ctx(1, 31)).unwrap();
+    // Same SEQUENCE: both are kept (the import tells them apart); SEQUENCE 1 is an older version.
+    assert_eq!(reading.items.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["two", "two again"]);
+    let older: Vec<_> = reading.skipped.iter().map(|s| (s.title.as_str(), s.reason)).collect();
+    assert_eq!(older, [("one", crate::program::import::SkipReason::OlderVersion)]);
+}
+
+#[test]
+fn a_reused_uid_keeps_every_event() {
+    // A hand-made camp schedule: one UID on different talks, no SEQUENCE.
+    let text = calendar(
+        "BEGIN:VEVENT\r\nUID:46939\r\nDTSTART:20261215T130000Z\r\nSUMMARY:Closing ceremony\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:46939\r\nDTSTART:20261215T110000Z\r\nSUMMARY:Digital forensics\r\nEND:VEVENT\r\n",
+    );
+    let reading = read_calendar(text.as_bytes(), &ctx(1, 31)).unwrap();
+    let got: Vec<_> = reading.items.iter().map(|i| (i.title.as_str(), i.source_id.as_deref())).collect();
+    assert_eq!(got, [("Closing ceremony", Some("46939")), ("Digital forensics", Some("46939"))]);
+    assert!(reading.skipped.is_empty());
 }
 
 #[test]
