@@ -26,6 +26,7 @@ help:
 	@echo "make run      set up what is missing, build, and start Hallway"
 	@echo "make test     every check: format, clippy, Rust and UI tests, bindings, end to end"
 	@echo "make interop  exported calendars read by icalendar (Python), ical.js and calcurse"
+	@echo "make corpus-counts  sessions imported from the shared third-party corpus vs. independent counts"
 	@echo "make bench    benchmarks (prints figures)"
 	@echo "make fmt      format Rust code"
 	@echo "make bindings regenerate ui/src/lib/bindings.ts from the Rust commands"
@@ -60,8 +61,8 @@ tests/interop/node_modules/.package-lock.json: tests/interop/package.json tests/
 	$(NPM) ci --prefix tests/interop --no-audit --no-fund
 	@touch $@
 
-# Python's icalendar, pinned in tests/interop/requirements.txt, in a venv
-# under the build folder.
+# Python's icalendar and recurring-ical-events, pinned in
+# tests/interop/requirements.txt, in a venv under the build folder.
 $(INTEROP_VENV)/.installed: tests/interop/requirements.txt
 	$(PYTHON) -m venv $(INTEROP_VENV)
 	$(INTEROP_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/interop/requirements.txt
@@ -92,8 +93,8 @@ dev: system-deps npm-deps
 
 # ------------------------------------------------------------------- test --
 
-.PHONY: test fmt fmt-check clippy rust-test ui-test bindings bindings-check e2e interop
-test: deps tauri-driver fmt-check ui-test ui clippy rust-test interop e2e
+.PHONY: test fmt fmt-check clippy rust-test ui-test bindings bindings-check e2e interop corpus-counts
+test: deps tauri-driver fmt-check ui-test ui clippy rust-test interop corpus-counts e2e
 	@echo "make test: every check passed"
 
 fmt:
@@ -127,6 +128,15 @@ e2e: build tauri-driver tests/e2e/node_modules/.package-lock.json
 interop: system-deps $(INTEROP_VENV)/.installed tests/interop/node_modules/.package-lock.json
 	$(CARGO) build -p hallway-cli
 	HALLWAY_CLI=$(TARGET_DIR)/debug/hallway-cli PYTHON=$(INTEROP_VENV)/bin/python tests/interop/run.sh
+
+# Every program file of the shared third-party corpus (../shared/corpus,
+# beside the clone) imported by hallway-cli, its session count compared with
+# icalendar + recurring-ical-events' (ICS) or the standard library's (frab
+# XML, schedule JSON, CSV); known differences and their reasons are listed
+# in tests/interop/corpus_counts.py.
+corpus-counts: system-deps $(INTEROP_VENV)/.installed
+	$(CARGO) build -p hallway-cli
+	HALLWAY_CLI=$(TARGET_DIR)/debug/hallway-cli PYTHON=$(INTEROP_VENV)/bin/python tests/interop/corpus.sh
 
 # ------------------------------------------------------------------ other --
 
