@@ -170,6 +170,7 @@ fn outlook_csv_in_windows_1252() {
     assert_eq!(contacts.format, ContactFormat::Csv);
     assert_eq!(names(&contacts), vec!["Jörg Müller", "Siobhán O'Brien"]);
     let jorg = by_name(&contacts, "Jörg Müller");
+    assert_eq!(jorg.honorific.as_deref(), Some("Dr."), "Outlook's Title column");
     assert_eq!(jorg.institution.as_deref(), Some("Charité – Universitätsmedizin Berlin"));
     assert_eq!(jorg.position.as_deref(), Some("Oberarzt"));
     assert_eq!((jorg.city.as_deref(), jorg.country.as_deref()), (Some("Berlin"), Some("Germany")));
@@ -226,7 +227,9 @@ fn corpus_vcard_4_rfc_example() {
     assert_eq!(names(&contacts), vec!["J. Doe"]);
     let doe = &contacts.records[0];
     assert_eq!((doe.given_name.as_deref(), doe.family_name.as_deref()), (Some("John"), Some("Stevenson")));
-    assert_eq!((doe.honorific.as_deref(), doe.credentials.as_deref()), (Some("Dr."), Some("Jr., M.D., A.C.P.")));
+    // "Jr." is part of the name (FN here is "J. Doe"), not a credential.
+    assert_eq!((doe.honorific.as_deref(), doe.credentials.as_deref()), (Some("Dr."), Some("M.D., A.C.P.")));
+    assert_eq!(doe.middle_name.as_deref(), Some("Philip Paul"));
     assert_eq!(doe.emails, vec!["jqpublic@xyz.example.com"]);
     assert_eq!(doe.institution.as_deref(), Some("ABC, Inc."));
     assert_eq!(doe.position.as_deref(), Some("Research Scientist"));

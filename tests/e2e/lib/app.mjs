@@ -88,3 +88,12 @@ export function texts(browser, testid) {
     testid,
   );
 }
+
+/** Imports a program file on the Program screen by typing its path (the field sits in a disclosure). */
+export async function importProgramPath(browser, path) {
+  if (!(await (await byTestId(browser, 'import-path')).isDisplayed())) {
+    await (await byTestId(browser, 'import-path-open')).click();
+  }
+  await fill(browser, 'import-path', path);
+  await (await byTestId(browser, 'import-path-submit')).click();
+}

@@ -8,7 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, tempDb, cli, fill, byTestId, screenshot, texts } from '../lib/app.mjs';
+import { launch, tempDb, cli, byTestId, screenshot, texts, importProgramPath } from '../lib/app.mjs';
 
 const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/program/fidelity');
 const shared = `${fixtures}/outside_dates.ics`;
@@ -16,13 +16,7 @@ const db = tempDb();
 let browser;
 after(async () => browser?.deleteSession().catch(() => {}));
 
-async function importPath(path) {
-  if (!(await (await byTestId(browser, 'import-path')).isDisplayed())) {
-    await (await byTestId(browser, 'import-path-open')).click();
-  }
-  await fill(browser, 'import-path', path);
-  await (await byTestId(browser, 'import-path-submit')).click();
-}
+const importPath = (path) => importProgramPath(browser, path);
 
 test('items outside the congress days are skipped, counted and listed', async () => {
   cli(db, 'congress', 'add', '--name', 'ASH 2026', '--short-name', 'ASH26', '--starts', '2026-12-05',

@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, tempDb, cli, fill, byTestId, screenshot, texts } from '../lib/app.mjs';
+import { launch, tempDb, cli, fill, byTestId, screenshot, texts, importProgramPath } from '../lib/app.mjs';
 
 const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/program');
 const schedule = `${fixtures}/frab/eha2027_schedule.xml`;
@@ -19,14 +19,7 @@ after(async () => browser?.deleteSession().catch(() => {}));
 const rowKeys = () =>
   browser.execute(() => [...document.querySelectorAll('[data-testid="session-row"]')].map((r) => r.dataset.key));
 
-async function importPath(path) {
-  // The path field sits in a disclosure; open it unless it already is.
-  if (!(await (await byTestId(browser, 'import-path')).isDisplayed())) {
-    await (await byTestId(browser, 'import-path-open')).click();
-  }
-  await fill(browser, 'import-path', path);
-  await (await byTestId(browser, 'import-path-submit')).click();
-}
+const importPath = (path) => importProgramPath(browser, path);
 
 test('an empty program offers import and the sample', async () => {
   cli(db, 'congress', 'add', '--name', 'EHA 2027', '--short-name', 'EHA27', '--series', 'eha', '--starts',

@@ -29,9 +29,11 @@ const preview: ContactPreview = contactPreview({
     { line: 29, name: "Wei Zhang", existing_id: 9, existing_name: "Wei Zhang", matched_by: "name_and_institution" },
   ],
   problems: [
-    { line: 12, reason: "no name or email" },
-    { line: 88, reason: "Unclosed quote." },
+    { line: 12, reason: "no name or email", skipped: true },
+    { line: 40, reason: "EMAIL “ana(at)x.org” is not an e-mail address; the card was imported without it", skipped: false },
+    { line: 88, reason: "Unclosed quote.", skipped: true },
   ],
+  problem_count: 4,
   new_names: ["Laura Rossi", "Kenji Sato", "Omar Haddad"],
 });
 const done: ContactImportReport = contactReport({ format: "linkedin_csv", added: 312, merged: 41, skipped: 3 });
@@ -104,10 +106,11 @@ describe("ContactImport: preview", () => {
     ]);
     expect(panel.textContent).toContain("The first 2 of 41 are shown.");
     expect(screen.getAllByTestId("preview-problem").map((li) => li.textContent?.replace(/\s+/g, " ").trim())).toEqual([
-      "⚠ Line 12: no name or email.",
-      "⚠ Line 88: Unclosed quote.",
+      "⚠ Line 12: no name or email. Skipped.",
+      "⚠ Line 40: EMAIL “ana(at)x.org” is not an e-mail address; the card was imported without it.",
+      "⚠ Line 88: Unclosed quote. Skipped.",
     ]);
-    expect(panel.textContent).toContain("The first 2 of 3 are shown.");
+    expect(panel.textContent).toContain("The first 3 of 4 are shown.");
     expect(text("preview-new-names")).toBe("Laura Rossi, Kenji Sato, Omar Haddad, and 309 more.");
 
     const confirm = screen.getByTestId("contacts-confirm");
@@ -117,7 +120,7 @@ describe("ContactImport: preview", () => {
   });
 
   it("names vCard and CSV files in words too, and has nothing to import when every row is a problem", async () => {
-    mount({ preview: () => contactPreview({ file: "/home/doc/contacts.vcf", format: "vcard", new: 0, merged: 0, skipped: 1, problems: [{ line: 3, reason: "no name" }] }) });
+    mount({ preview: () => contactPreview({ file: "/home/doc/contacts.vcf", format: "vcard", new: 0, merged: 0, skipped: 1, problems: [{ line: 3, reason: "no name", skipped: true }], problem_count: 1 }) });
     await typePath("/home/doc/contacts.vcf");
     await screen.findByTestId("contacts-preview");
     expect(text("preview-format")).toBe("vCard from contacts.vcf");

@@ -870,9 +870,13 @@ export type ContactPreview = { file: string; format: ContactFormat; new: number;
  */
 matches: PreviewMatch[]; 
 /**
- * The first rows with problems, and why.
+ * The first problems by line (rows skipped, values left out), and why.
  */
 problems: PreviewProblem[]; 
+/**
+ * How many problems there are in all.
+ */
+problem_count: number; 
 /**
  * A few of the new names.
  */
@@ -1021,7 +1025,20 @@ export type ImportReport = { format: ProgramFormat; added: number; updated: numb
 /**
  * Speakers and chairs not known before, now in People.
  */
-people_added: number }
+people_added: number; 
+/**
+ * Items of the file left out: outside the congress days, the same
+ * session twice, older versions of an event.
+ */
+skipped: number; 
+/**
+ * The skipped items, by line (the first 500).
+ */
+skipped_items: SkippedItem[]; 
+/**
+ * What the user should know about the file ("it reuses UIDs …").
+ */
+notes: string[] }
 export type Interaction = { id: InteractionId; person_id: PersonId; congress_id: CongressId | null; 
 /**
  * The congress's name, for the timeline.
@@ -1043,7 +1060,11 @@ export type InteractionId = number
 /**
  * How a contact was recognised as someone already known.
  */
-export type MatchedBy = "email" | "linkedin" | "name_and_institution"
+export type MatchedBy = 
+/**
+ * The same vCard (UID) or the same unchanged card or row, imported before.
+ */
+"same_source" | "email" | "linkedin" | "name_and_institution" | "name_and_phone"
 export type Meeting = { id: MeetingId; congress_id: CongressId; title: string; purpose: string; place: string; kind: MeetingKind; status: MeetingStatus; 
 /**
  * In the congress zone's offset at that moment.
@@ -1135,7 +1156,11 @@ export type NextTalk = { session_id: SessionId; title: string; starts_at: string
  * One page of the people list, and how many there are in all.
  */
 export type PeoplePage = { total: number; offset: number; people: PersonSummary[] }
-export type Person = { id: PersonId; display_name: string; given_name: string | null; family_name: string | null; 
+export type Person = { id: PersonId; display_name: string; given_name: string | null; 
+/**
+ * Middle names, as a vCard's N or a CSV's "Middle Name" gives them.
+ */
+middle_name: string | null; family_name: string | null; 
 /**
  * Dr, Prof.
  */
@@ -1159,7 +1184,7 @@ source: string | null }
 /**
  * The person form, as typed. Empty strings mean "not known".
  */
-export type PersonDraft = { display_name: string; given_name: string; family_name: string; honorific: string; credentials: string; institution: string; position: string; city: string; country: string; 
+export type PersonDraft = { display_name: string; given_name: string; middle_name: string; family_name: string; honorific: string; credentials: string; institution: string; position: string; city: string; country: string; 
 /**
  * One or more, separated by commas, semicolons or spaces; the first is preferred.
  */
@@ -1197,7 +1222,12 @@ target_seconds: number; words_per_minute: number }
  */
 export type PitchId = number
 export type PreviewMatch = { line: number; name: string; existing_id: PersonId; existing_name: string; matched_by: MatchedBy }
-export type PreviewProblem = { line: number; reason: string }
+export type PreviewProblem = { line: number; reason: string; 
+/**
+ * The whole card or row is skipped; otherwise only the value named in
+ * `reason` is left out of a contact that is imported.
+ */
+skipped: boolean }
 /**
  * How much meeting this person matters.
  */
@@ -1320,6 +1350,38 @@ alarm_minutes: number | null;
  * The user's own business card, shared as a vCard and a QR code.
  */
 my_card: MyCard }
+/**
+ * Why an item of the file is not in the program.
+ */
+export type SkipReason = 
+/**
+ * It starts before the congress's first day or after its last.
+ */
+"outside_dates" | 
+/**
+ * The same session (same id, start, title and room) is in the file already.
+ */
+"duplicate" | 
+/**
+ * A newer version of the same event (same UID, higher SEQUENCE) replaces it.
+ */
+"older_version" | 
+/**
+ * It has no start (an ICS VEVENT without DTSTART).
+ */
+"no_start"
+/**
+ * One item of the file that the import left out.
+ */
+export type SkippedItem = { title: string; 
+/**
+ * Its start, in venue time, when it has one.
+ */
+starts_at: string | null; 
+/**
+ * 1-based line of the file where the item is.
+ */
+line: number; reason: SkipReason }
 /**
  * A free slot, in the congress zone's offset.
  */

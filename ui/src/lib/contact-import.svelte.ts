@@ -22,9 +22,11 @@ export const CONTACT_FORMAT_LABELS: Record<ContactFormat, string> = {
 };
 
 export const MATCHED_BY_LABELS: Record<MatchedBy, string> = {
+  same_source: "same card or row as an earlier import",
   email: "same email",
   linkedin: "same LinkedIn profile",
   name_and_institution: "same name and institution",
+  name_and_phone: "same name and phone",
 };
 
 const n = (x: number) => x.toLocaleString("en-US");
@@ -70,9 +72,9 @@ export function matchText(m: PreviewMatch): string {
   return `${m.name} (line ${n(m.line)}) → ${m.existing_name}, ${MATCHED_BY_LABELS[m.matched_by]}`;
 }
 
-/** "Line 12: no name or email." */
+/** "Line 12: no name or email. Skipped." for a skipped row; a value left out says so in its reason. */
 export function problemText(p: PreviewProblem): string {
-  return `Line ${n(p.line)}: ${sentence(p.reason)}`;
+  return `Line ${n(p.line)}: ${sentence(p.reason)}${p.skipped ? " Skipped." : ""}`;
 }
 
 /** "LinkedIn connections from Connections.csv" */

@@ -53,11 +53,18 @@ describe("contact import wording", () => {
     expect(matchText({ ...m, matched_by: "name_and_institution" })).toBe(
       "Ana Sanchez (line 14) → Ana Sánchez, same name and institution",
     );
+    expect(matchText({ ...m, matched_by: "name_and_phone" })).toBe("Ana Sanchez (line 14) → Ana Sánchez, same name and phone");
+    expect(matchText({ ...m, matched_by: "same_source" })).toBe(
+      "Ana Sanchez (line 14) → Ana Sánchez, same card or row as an earlier import",
+    );
   });
 
   it("gives each problem its line and reason as a sentence", () => {
-    expect(problemText({ line: 12, reason: "no name or email" })).toBe("Line 12: no name or email.");
-    expect(problemText({ line: 1204, reason: "Unclosed quote." })).toBe("Line 1,204: Unclosed quote.");
+    expect(problemText({ line: 12, reason: "no name or email", skipped: true })).toBe("Line 12: no name or email. Skipped.");
+    expect(problemText({ line: 1204, reason: "Unclosed quote.", skipped: true })).toBe("Line 1,204: Unclosed quote. Skipped.");
+    expect(problemText({ line: 7, reason: "EMAIL “x” is not an e-mail address; the card was imported without it", skipped: false })).toBe(
+      "Line 7: EMAIL “x” is not an e-mail address; the card was imported without it.",
+    );
   });
 
   it("names the format in words and the file without its folder", () => {

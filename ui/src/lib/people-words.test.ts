@@ -1,7 +1,7 @@
 // Why: the words the People screen shows are promises to the user (what "→ Contacted" does, what a
 // merge moves), so their exact text and order are pinned here once.
 import { describe, expect, it } from "vitest";
-import { mergeMessage, nextStatus, nextTalkText, noteDate, peopleCount, placeLine, roleLine, titleLine } from "./people-words";
+import { mergeMessage, nextStatus, nextTalkText, noNameLine, noteDate, peopleCount, placeLine, roleLine, titleLine } from "./people-words";
 
 describe("people words", () => {
   it("moves a target one step along the way, and not past its ends", () => {
@@ -25,6 +25,13 @@ describe("people words", () => {
     expect(placeLine({ city: "Barcelona", country: "Spain" })).toBe("Barcelona, Spain");
     expect(placeLine({ city: null, country: null })).toBe("");
     expect(titleLine({ honorific: "Prof.", credentials: "MD, PhD" })).toBe("Prof. · MD, PhD");
+  });
+
+  it("says when an email address stands in for a name", () => {
+    const nameless = { display_name: "no.name@example.org", given_name: null, family_name: null };
+    expect(noNameLine(nameless)).toBe("No name yet: their email address stands in. Edit to add one.");
+    expect(noNameLine({ ...nameless, display_name: "Ana Sánchez" })).toBe("");
+    expect(noNameLine({ ...nameless, family_name: "Name" })).toBe("");
   });
 
   it("counts people in words", () => {

@@ -94,6 +94,17 @@ export function titleLine(p: { honorific: string | null; credentials: string | n
   return joined([p.honorific, p.credentials], " · ");
 }
 
+/**
+ * A contact imported without a name is shown by their email address (the backend's rule: a display
+ * name that is an address stands in for a name, is exported with an empty N and gives way to the
+ * first imported card that names them); the person page says so rather than pass it off as a name.
+ */
+export function noNameLine(p: { display_name: string; given_name: string | null; family_name: string | null }): string {
+  const name = p.display_name.trim();
+  const isAddress = !/\s/.test(name) && /^[^@]+@[^@]+\.[^@.]+$/.test(name);
+  return isAddress && !p.given_name && !p.family_name ? "No name yet: their email address stands in. Edit to add one." : "";
+}
+
 /** "Sat 10:30 · Room 6A · Menin inhibitors in NPM1 AML", in venue time (the string's own clock). */
 export function nextTalkText(talk: NextTalk): string {
   return joined([`${weekday(dayOf(talk.starts_at))} ${clockOf(talk.starts_at)}`, talk.room, talk.title], " · ");

@@ -24,6 +24,7 @@ export const PERSON_FORM: { legend: string; fields: FieldSpec[] }[] = [
       { key: "honorific", label: "Honorific", placeholder: "Dr, Prof." },
       { key: "credentials", label: "Credentials", placeholder: "MD, PhD" },
       { key: "given_name", label: "Given name" },
+      { key: "middle_name", label: "Middle names" },
       { key: "family_name", label: "Family name" },
       { key: "position", label: "Position", placeholder: "Head of Myeloma Unit" },
       { key: "institution", label: "Institution", placeholder: "Hospital Clínic de Barcelona" },
@@ -67,6 +68,7 @@ export function draftFromPerson(p: Person): PersonDraft {
   return {
     display_name: p.display_name,
     given_name: p.given_name ?? "",
+    middle_name: p.middle_name ?? "",
     family_name: p.family_name ?? "",
     honorific: p.honorific ?? "",
     credentials: p.credentials ?? "",

@@ -7,9 +7,16 @@
 //! `X-SOCIALPROFILE` (Apple shows it as a social profile) and as a `URL`
 //! (what Google, Outlook and Android keep). A person's private notes stay
 //! out: a card is made to be passed on.
+//!
+//! N carries the name's parts as the card that was imported had them:
+//! middle names as additional names, a generational suffix ("Jr.", "III",
+//! which stays in the shown name) before the credentials. A person whose
+//! card gave no name, only an e-mail address, gets an empty N: the address
+//! is what FN shows, never a name.
 
 use super::content::Lines;
 use crate::ids::PersonId;
+use crate::people::name::{generational_suffix, is_address_stand_in};
 use crate::people::{self, Person};
 use crate::settings::{MyCard, Settings};
 use crate::{Result, Store};
@@ -30,9 +37,11 @@ struct Card<'a> {
     uid: Option<String>,
     name: &'a str,
     given: String,
+    middle: &'a str,
     family: String,
     prefix: &'a str,
-    suffix: &'a str,
+    /// Generational suffix and credentials: "Jr., MD".
+    suffix: String,
     institution: &'a str,
     position: &'a str,
     emails: Vec<&'a str>,
@@ -45,10 +54,14 @@ struct Card<'a> {
 
 impl<'a> Card<'a> {
     fn of_person(p: &'a Person) -> Self {
+        let prefix = p.honorific.as_deref().unwrap_or("");
+        let nameless = is_address_stand_in(&p.display_name);
         let (given, family) = match (p.given_name.as_deref(), p.family_name.as_deref()) {
-            (None, None) => split_name(&p.display_name),
+            (None, None) if nameless => (String::new(), String::new()),
+            (None, None) => split_name(name_only(&p.display_name, prefix)),
             (given, family) => (given.unwrap_or("").to_owned(), family.unwrap_or("").to_owned()),
         };
+        let generational = generational_suffix(before_credentials(&p.display_name));
         let mut emails: Vec<&str> = p.email.iter().map(String::as_str).collect();
         emails.extend(
             p.emails
@@ -60,9 +73,10 @@ impl<'a> Card<'a> {
             uid: Some(format!("person-{}@hallway.app", p.id)),
             name: &p.display_name,
             given,
+            middle: p.middle_name.as_deref().unwrap_or(""),
             family,
-            prefix: p.honorific.as_deref().unwrap_or(""),
-            suffix: p.credentials.as_deref().unwrap_or(""),
+            prefix,
+            suffix: suffix(generational, p.credentials.as_deref().unwrap_or("")),
             institution: p.institution.as_deref().unwrap_or(""),
             position: p.position.as_deref().unwrap_or(""),
             emails,
@@ -73,15 +87,17 @@ impl<'a> Card<'a> {
     }
 
     fn of_mine(c: &'a MyCard) -> Self {
-        let (given, family) = split_name(&c.name);
+        let (given, family) = split_name(name_only(&c.name, ""));
+        let generational = generational_suffix(before_credentials(&c.name));
         let some = |s: &'a str| Some(s.trim()).filter(|s| !s.is_empty());
         Card {
             uid: None,
             name: c.name.trim(),
             given,
+            middle: "",
             family,
             prefix: "",
-            suffix: c.credentials.trim(),
+            suffix: suffix(generational, c.credentials.trim()),
             institution: c.institution.trim(),
             position: c.position.trim(),
             emails: some(&c.email).into_iter().collect(),
@@ -101,7 +117,7 @@ fn write(card: &Card) -> String {
         l.raw("UID", uid);
     }
     // N and FN are required in 3.0.
-    l.structured("N", &[&card.family, &card.given, "", card.prefix, card.suffix]);
+    l.structured("N", &[&card.family, &card.given, card.middle, card.prefix, &card.suffix]);
     l.text("FN", if card.name.trim().is_empty() { &card.family } else { card.name });
     if !card.institution.trim().is_empty() {
         l.structured("ORG", &[card.institution]);
@@ -123,6 +139,30 @@ fn write(card: &Card) -> String {
     }
     l.end("VCARD");
     l.finish()
+}
+
+/// "Jr., MD, PhD": the generational suffix, then the credentials.
+fn suffix(generational: Option<&str>, credentials: &str) -> String {
+    generational.into_iter().chain(Some(credentials.trim())).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
+/// A name before any ", MD, PhD" written after it.
+fn before_credentials(name: &str) -> &str {
+    name.split(',').next().unwrap_or(name).trim()
+}
+
+/// The given and family names in a shown name: without the form of
+/// address in front, the credentials and a generational suffix behind.
+fn name_only<'n>(name: &'n str, honorific: &str) -> &'n str {
+    let name = before_credentials(name);
+    let name = match name.strip_prefix(honorific.trim()) {
+        Some(rest) if !honorific.trim().is_empty() && rest.starts_with(char::is_whitespace) => rest.trim_start(),
+        _ => name,
+    };
+    match generational_suffix(name) {
+        Some(suffix) => name[..name.rfind(suffix).unwrap_or(name.len())].trim_end(),
+        None => name,
+    }
 }
 
 /// "Ana María Sánchez" → ("Ana María", "Sánchez"); a name of one word
@@ -204,6 +244,16 @@ mod tests {
         ]
         .join("\r\n");
         assert_eq!(card, expected);
+    }
+
+    #[test]
+    fn names_lose_what_is_not_given_or_family_name() {
+        assert_eq!(name_only("Dr. Martin Luther King Jr.", "Dr."), "Martin Luther King");
+        assert_eq!(name_only("John Doe III, MD", ""), "John Doe");
+        assert_eq!(name_only("Ana Sánchez", "Prof."), "Ana Sánchez");
+        assert_eq!(name_only("Drew Smith", "Dr"), "Drew Smith");
+        assert_eq!(suffix(Some("Jr."), "MD, PhD"), "Jr., MD, PhD");
+        assert_eq!(suffix(None, ""), "");
     }
 
     #[test]

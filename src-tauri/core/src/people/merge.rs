@@ -1,8 +1,9 @@
 //! Merging two records of the same person (a speaker from the program and a
 //! contact from LinkedIn, say). Everything that points at the absorbed
 //! record moves to the kept one — talks, targets, meetings, notes,
-//! follow-ups, emails — empty fields are filled from it, and it is kept
-//! hidden (`merged_into`) rather than deleted, so nothing is lost.
+//! follow-ups, emails, the contacts-file cards and rows it came from — empty
+//! fields are filled from it, and it is kept hidden (`merged_into`) rather
+//! than deleted, so nothing is lost.
 
 use super::queries::get;
 use super::Person;
@@ -23,7 +24,7 @@ pub async fn merge(store: &Store, keep: PersonId, absorb: PersonId) -> Result<Pe
     let mut tx = store.begin_write().await?;
 
     // Links with a composite key: move what does not already exist.
-    for table in ["session_people", "meeting_people", "person_emails"] {
+    for table in ["session_people", "meeting_people", "person_emails", "person_sources"] {
         sqlx::query(&format!("UPDATE OR IGNORE {table} SET person_id = ?1 WHERE person_id = ?2"))
             .bind(keep)
             .bind(absorb)
@@ -60,6 +61,7 @@ pub async fn merge(store: &Store, keep: PersonId, absorb: PersonId) -> Result<Pe
     sqlx::query(
         "UPDATE people SET \
            given_name = COALESCE(given_name, (SELECT given_name FROM people WHERE id = ?2)), \
+           middle_name = COALESCE(middle_name, (SELECT middle_name FROM people WHERE id = ?2)), \
            family_name = COALESCE(family_name, (SELECT family_name FROM people WHERE id = ?2)), \
            honorific = COALESCE(honorific, (SELECT honorific FROM people WHERE id = ?2)), \
            credentials = COALESCE(credentials, (SELECT credentials FROM people WHERE id = ?2)), \

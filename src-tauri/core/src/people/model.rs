@@ -10,6 +10,8 @@ pub struct Person {
     pub id: PersonId,
     pub display_name: String,
     pub given_name: Option<String>,
+    /// Middle names, as a vCard's N or a CSV's "Middle Name" gives them.
+    pub middle_name: Option<String>,
     pub family_name: Option<String>,
     /// Dr, Prof.
     pub honorific: Option<String>,
@@ -41,6 +43,7 @@ pub struct Person {
 pub struct PersonDraft {
     pub display_name: String,
     pub given_name: String,
+    pub middle_name: String,
     pub family_name: String,
     pub honorific: String,
     pub credentials: String,

@@ -38,6 +38,34 @@ const NOISE: &[&str] = &[
     "sr",
 ];
 
+/// Generational suffixes, compared lower-case without dots: part of a
+/// person's name ("Martin Luther King Jr.", "John Doe III"), never
+/// credentials. Roman numerals count only in capitals.
+const GENERATIONAL: &[&str] = &["jr", "jnr", "sr", "snr"];
+const GENERATIONAL_NUMERALS: &[&str] = &["II", "III", "IV"];
+
+/// "Jr.", "Sr", "III": a generational suffix.
+pub fn is_generational(word: &str) -> bool {
+    let word = word.trim().trim_end_matches(',');
+    GENERATIONAL.contains(&word.replace('.', "").to_lowercase().as_str()) || GENERATIONAL_NUMERALS.contains(&word)
+}
+
+/// The generational suffix `name` ends with, if it has a name before it:
+/// "Jr." of "Dr. Martin Luther King Jr.".
+pub fn generational_suffix(name: &str) -> Option<&str> {
+    let mut words = name.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty());
+    let last = words.next_back()?;
+    (words.next().is_some() && is_generational(last)).then_some(last)
+}
+
+/// A display name that is an e-mail address stands in for a name the
+/// person's card did not give: such a person has no name to export or to
+/// match on, and the next import that knows their name replaces it.
+pub fn is_address_stand_in(display_name: &str) -> bool {
+    let name = display_name.trim();
+    !name.contains(char::is_whitespace) && super::looks_like_email(name)
+}
+
 /// The matching key: ASCII, lower case, without titles or punctuation, with
 /// the words sorted so "Sánchez, Ana" and "Ana Sánchez" agree.
 pub fn name_key(name: &str) -> String {
@@ -90,6 +118,18 @@ mod tests {
         assert_eq!(name_key("Jürgen Müller"), "jurgen muller");
         assert_eq!(name_key("Søren Ødegård"), "odegard soren");
         assert_ne!(name_key("Ana Sánchez"), name_key("Ana Sánchez-Ruiz"));
+    }
+
+    #[test]
+    fn generational_suffixes_end_names() {
+        assert_eq!(generational_suffix("Dr. Martin Luther King Jr."), Some("Jr."));
+        assert_eq!(generational_suffix("John Doe III"), Some("III"));
+        assert_eq!(generational_suffix("King, Martin Luther, Jr."), Some("Jr."));
+        assert_eq!(generational_suffix("Jr."), None, "a name is left");
+        assert_eq!(generational_suffix("Li Ii"), None);
+        assert_eq!(generational_suffix("Ramesh V"), None, "an initial after the name");
+        assert!(is_address_stand_in("ana@x.org"));
+        assert!(!is_address_stand_in("Ana Sánchez"));
     }
 
     #[test]

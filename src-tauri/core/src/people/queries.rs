@@ -34,7 +34,7 @@ const LIVE: &str = "deleted_at IS NULL AND merged_into IS NULL";
 
 pub async fn get(store: &Store, id: PersonId) -> Result<Person> {
     let mut person: Person = sqlx::query_as(
-        "SELECT id, display_name, given_name, family_name, honorific, credentials, institution, position, city, \
+        "SELECT id, display_name, given_name, middle_name, family_name, honorific, credentials, institution, position, city, \
          country, email, phone, linkedin_url, x_handle, bluesky_handle, orcid, tags, notes, source \
          FROM people WHERE id = ? AND deleted_at IS NULL",
     )
@@ -98,6 +98,7 @@ pub(crate) struct Fields {
     pub display_name: String,
     pub name_key: String,
     pub given_name: Option<String>,
+    pub middle_name: Option<String>,
     pub family_name: Option<String>,
     pub honorific: Option<String>,
     pub credentials: Option<String>,
@@ -120,13 +121,20 @@ pub(crate) fn fields(draft: &PersonDraft) -> Result<Fields> {
     if !problems.is_empty() {
         return Err(CoreError::Invalid(problems));
     }
-    let display = optional(&draft.display_name)
-        .unwrap_or_else(|| format!("{} {}", draft.given_name.trim(), draft.family_name.trim()).trim().to_owned());
+    let display = optional(&draft.display_name).unwrap_or_else(|| {
+        [&draft.given_name, &draft.middle_name, &draft.family_name]
+            .iter()
+            .map(|part| part.trim())
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     let display = display_name(&display);
     Ok(Fields {
         name_key: name_key(&display),
         display_name: display,
         given_name: optional(&draft.given_name),
+        middle_name: optional(&draft.middle_name),
         family_name: optional(&draft.family_name),
         honorific: optional(&draft.honorific),
         credentials: optional(&draft.credentials),
@@ -146,10 +154,11 @@ pub(crate) fn fields(draft: &PersonDraft) -> Result<Fields> {
 }
 
 /// The editable columns, in the order `bind_fields` binds them.
-const FIELD_COLUMNS: [&str; 18] = [
+const FIELD_COLUMNS: [&str; 19] = [
     "display_name",
     "name_key",
     "given_name",
+    "middle_name",
     "family_name",
     "honorific",
     "credentials",
@@ -169,12 +178,13 @@ const FIELD_COLUMNS: [&str; 18] = [
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
 
-/// Binds `f` to the next 18 placeholders, in `FIELD_COLUMNS` order.
+/// Binds `f` to the next 19 placeholders, in `FIELD_COLUMNS` order.
 fn bind_fields<'q>(query: Query<'q>, f: &'q Fields) -> Query<'q> {
     query
         .bind(&f.display_name)
         .bind(&f.name_key)
         .bind(&f.given_name)
+        .bind(&f.middle_name)
         .bind(&f.family_name)
         .bind(&f.honorific)
         .bind(&f.credentials)

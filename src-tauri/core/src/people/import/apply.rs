@@ -2,30 +2,24 @@
 //! written (how many are new, which match someone already known and why,
 //! which rows have problems), and the import itself, in one transaction.
 //!
-//! A contact matches a known person by any email, by LinkedIn address, or by
-//! normalised name plus institution. A match is merged: empty fields are
-//! filled, new emails, tags and notes are added; nothing known is
-//! overwritten. Two rows of one file that match each other become one person.
+//! Who matches whom is [`super::matching`]. A match is merged: empty fields
+//! are filled, new emails, tags and notes are added; nothing known is
+//! overwritten, except an e-mail address standing in for a name the person
+//! had none of. Two rows of one file that match each other become one
+//! person. Every record's source (card UID or content digest) is remembered
+//! for the person it went to, so importing the same file again adds no one.
 
+use super::matching::{plan, source_key, MatchedBy, Plan};
 use super::record::ContactRecord;
-use super::{read, ContactFormat, ReadError, MAX_FILE_BYTES};
+use super::{read, ContactFormat, ReadContacts, ReadError, MAX_FILE_BYTES};
 use crate::ids::PersonId;
-use crate::people::name::name_key;
+use crate::people::name::{is_address_stand_in, name_key};
 use crate::people::queries::refresh_emails_text;
 use crate::{time, CoreError, Result, Store};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::HashMap;
 use std::path::Path;
-
-/// How a contact was recognised as someone already known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum MatchedBy {
-    Email,
-    Linkedin,
-    NameAndInstitution,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct PreviewMatch {
@@ -40,6 +34,9 @@ pub struct PreviewMatch {
 pub struct PreviewProblem {
     pub line: u32,
     pub reason: String,
+    /// The whole card or row is skipped; otherwise only the value named in
+    /// `reason` is left out of a contact that is imported.
+    pub skipped: bool,
 }
 
 /// What an import would do, shown before anything is written.
@@ -52,8 +49,10 @@ pub struct ContactPreview {
     pub skipped: u32,
     /// The first matches, to check that merges are right.
     pub matches: Vec<PreviewMatch>,
-    /// The first rows with problems, and why.
+    /// The first problems by line (rows skipped, values left out), and why.
     pub problems: Vec<PreviewProblem>,
+    /// How many problems there are in all.
+    pub problem_count: u32,
     /// A few of the new names.
     pub new_names: Vec<String>,
 }
@@ -97,7 +96,8 @@ pub async fn preview_file(store: &Store, path: &Path) -> Result<ContactPreview> 
         .map_err(|e| CoreError::Conflict(format!("the preview stopped unexpectedly: {e}")))?;
     let (file, contacts) = contacts?;
     let mut conn = store.pool().acquire().await?;
-    let plan = plan(&mut conn, &contacts.records).await?;
+    let plan = plan(&mut conn, contacts.format, &contacts.records).await?;
+    let problems = problems(&contacts);
     Ok(ContactPreview {
         file,
         format: contacts.format,
@@ -111,7 +111,7 @@ pub async fn preview_file(store: &Store, path: &Path) -> Result<ContactPreview> 
             .filter_map(|(record, plan)| match plan {
                 Plan::Known { id, name, by } => Some(PreviewMatch {
                     line: record.line as u32,
-                    name: record.display_name.clone(),
+                    name: record.shown_name().to_owned(),
                     existing_id: *id,
                     existing_name: name.clone(),
                     matched_by: *by,
@@ -120,21 +120,34 @@ pub async fn preview_file(store: &Store, path: &Path) -> Result<ContactPreview> 
             })
             .take(SHOWN)
             .collect(),
-        problems: contacts
-            .skipped
-            .iter()
-            .take(SHOWN)
-            .map(|s| PreviewProblem { line: s.line as u32, reason: s.reason.clone() })
-            .collect(),
+        problem_count: problems.len() as u32,
+        problems: problems.into_iter().take(SHOWN).collect(),
         new_names: contacts
             .records
             .iter()
             .zip(&plan)
             .filter(|(_, p)| matches!(p, Plan::New))
-            .map(|(r, _)| r.display_name.clone())
+            .map(|(r, _)| r.shown_name().to_owned())
             .take(10)
             .collect(),
     })
+}
+
+/// Skipped records and values left out, by line.
+fn problems(contacts: &ReadContacts) -> Vec<PreviewProblem> {
+    let skipped = contacts.skipped.iter().map(|s| PreviewProblem {
+        line: s.line as u32,
+        reason: s.reason.clone(),
+        skipped: true,
+    });
+    let left_out = contacts.records.iter().flat_map(|r| &r.left_out).map(|l| PreviewProblem {
+        line: l.line as u32,
+        reason: l.reason.clone(),
+        skipped: false,
+    });
+    let mut problems: Vec<PreviewProblem> = skipped.chain(left_out).collect();
+    problems.sort_by_key(|p| p.line);
+    problems
 }
 
 /// Imports every contact in `path`, in one transaction.
@@ -147,136 +160,10 @@ pub async fn import_file(store: &Store, path: &Path) -> Result<ContactImportRepo
     Ok(ContactImportReport { format: contacts.format, added, merged, skipped: contacts.skipped.len() as u32 })
 }
 
-/// What to do with one record.
-enum Plan {
-    New,
-    /// Matches someone stored.
-    Known {
-        id: PersonId,
-        name: String,
-        by: MatchedBy,
-    },
-    /// Matches an earlier new record of the same file (by its index).
-    Earlier(usize),
-}
-
-/// Each matching key to what it identifies: a stored person (id and name),
-/// or, for the file's own new records, the record's index.
-struct Index<T> {
-    email: HashMap<String, T>,
-    linkedin: HashMap<String, T>,
-    name_institution: HashMap<(String, String), T>,
-}
-
-impl<T> Default for Index<T> {
-    fn default() -> Self {
-        Self { email: HashMap::new(), linkedin: HashMap::new(), name_institution: HashMap::new() }
-    }
-}
-
-fn linkedin_key(url: &str) -> String {
-    url.trim()
-        .trim_end_matches('/')
-        .to_lowercase()
-        .replace("http://", "https://")
-        .replace("://linkedin", "://www.linkedin")
-}
-
-fn institution_key(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[derive(sqlx::FromRow)]
-struct KnownRow {
-    id: PersonId,
-    name: String,
-    key: String,
-    institution: Option<String>,
-    linkedin: Option<String>,
-}
-
-async fn index(conn: &mut SqliteConnection) -> Result<Index<(PersonId, String)>> {
-    let mut index = Index::default();
-    let live = "p.deleted_at IS NULL AND p.merged_into IS NULL";
-    let rows: Vec<(String, PersonId, String)> = sqlx::query_as(&format!(
-        "SELECT lower(e.email), p.id, p.display_name FROM person_emails e JOIN people p ON p.id = e.person_id WHERE {live}"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
-    for (email, id, name) in rows {
-        index.email.entry(email).or_insert((id, name));
-    }
-    let rows: Vec<KnownRow> = sqlx::query_as(&format!(
-        "SELECT p.id, p.display_name AS name, p.name_key AS key, p.institution, p.linkedin_url AS linkedin \
-         FROM people p WHERE {live} ORDER BY p.id"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
-    for KnownRow { id, name, key, institution, linkedin } in rows {
-        if let Some(url) = linkedin {
-            index.linkedin.entry(linkedin_key(&url)).or_insert((id, name.clone()));
-        }
-        if let Some(institution) = institution.filter(|i| !i.trim().is_empty()) {
-            index.name_institution.entry((key, institution_key(&institution))).or_insert((id, name));
-        }
-    }
-    Ok(index)
-}
-
-async fn plan(conn: &mut SqliteConnection, records: &[ContactRecord]) -> Result<Vec<Plan>> {
-    let index = index(conn).await?;
-    // Keys of this file's new records, so repeats within the file merge.
-    let mut earlier: Index<usize> = Index::default();
-    let mut plans = Vec::with_capacity(records.len());
-    for (n, record) in records.iter().enumerate() {
-        let emails: Vec<String> = record.emails.iter().map(|e| e.to_lowercase()).collect();
-        let linkedin = record.linkedin_url.as_deref().map(linkedin_key);
-        let name_inst = record
-            .institution
-            .as_deref()
-            .filter(|i| !i.trim().is_empty())
-            .map(|i| (name_key(&record.display_name), institution_key(i)));
-        let known = emails
-            .iter()
-            .find_map(|e| index.email.get(e).map(|k| (k, MatchedBy::Email)))
-            .or_else(|| linkedin.as_ref().and_then(|l| index.linkedin.get(l)).map(|k| (k, MatchedBy::Linkedin)))
-            .or_else(|| {
-                name_inst
-                    .as_ref()
-                    .and_then(|k| index.name_institution.get(k))
-                    .map(|k| (k, MatchedBy::NameAndInstitution))
-            });
-        if let Some(((id, name), by)) = known {
-            plans.push(Plan::Known { id: *id, name: name.clone(), by });
-            continue;
-        }
-        let repeat = emails
-            .iter()
-            .find_map(|e| earlier.email.get(e))
-            .or_else(|| linkedin.as_ref().and_then(|l| earlier.linkedin.get(l)))
-            .or_else(|| name_inst.as_ref().and_then(|k| earlier.name_institution.get(k)));
-        if let Some(first) = repeat {
-            plans.push(Plan::Earlier(*first));
-            continue;
-        }
-        for e in emails {
-            earlier.email.insert(e, n);
-        }
-        if let Some(l) = linkedin {
-            earlier.linkedin.insert(l, n);
-        }
-        if let Some(k) = name_inst {
-            earlier.name_institution.insert(k, n);
-        }
-        plans.push(Plan::New);
-    }
-    Ok(plans)
-}
-
 /// Writes the records; returns (added, merged).
 pub(crate) async fn write(store: &Store, format: ContactFormat, records: &[ContactRecord]) -> Result<(u32, u32)> {
     let mut tx = store.begin_write().await?;
-    let plans = plan(&mut tx, records).await?;
+    let plans = plan(&mut tx, format, records).await?;
     let now = time::now_seconds();
 
     // New people, in order, in multi-row inserts; their ids follow on.
@@ -285,14 +172,15 @@ pub(crate) async fn write(store: &Store, format: ContactFormat, records: &[Conta
     let first_id: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM people").fetch_one(&mut *tx).await?;
     for chunk in fresh.chunks(BATCH) {
         let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT INTO people (display_name, name_key, given_name, family_name, honorific, credentials, \
+            "INSERT INTO people (display_name, name_key, given_name, middle_name, family_name, honorific, credentials, \
              institution, position, city, country, email, emails_text, phone, linkedin_url, x_handle, \
              bluesky_handle, orcid, tags, notes, source, created_at, updated_at) ",
         );
         q.push_values(chunk, |mut row, (_, r)| {
-            row.push_bind(r.display_name.trim())
+            row.push_bind(r.shown_name())
                 .push_bind(name_key(&r.display_name))
                 .push_bind(&r.given_name)
+                .push_bind(&r.middle_name)
                 .push_bind(&r.family_name)
                 .push_bind(&r.honorific)
                 .push_bind(&r.credentials)
@@ -343,32 +231,61 @@ pub(crate) async fn write(store: &Store, format: ContactFormat, records: &[Conta
 
     // Matches: fill gaps, add what is new.
     let mut merged = 0;
+    let mut sources: Vec<(PersonId, String)> = Vec::new();
     for (n, record) in records.iter().enumerate() {
-        let target = match &plans[n] {
-            Plan::New => continue,
-            Plan::Known { id, .. } => *id,
-            Plan::Earlier(first) => id_of[first],
+        // The target, and what it was shown as when the plan was made.
+        let (target, shown) = match &plans[n] {
+            Plan::New => (id_of[&n], record.shown_name()),
+            Plan::Known { id, name, .. } => (*id, name.as_str()),
+            Plan::Earlier(first) => (id_of[first], records[*first].shown_name()),
         };
-        merge_into(&mut tx, target, record, now).await?;
+        if let Some(source) = &record.source {
+            sources.push((target, source_key(format, source)));
+        }
+        if matches!(plans[n], Plan::New) {
+            continue;
+        }
+        merge_into(&mut tx, target, shown, record, now).await?;
         merged += 1;
+    }
+    for chunk in sources.chunks(BATCH * 4) {
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT OR IGNORE INTO person_sources (person_id, key, created_at) ");
+        q.push_values(chunk, |mut row, (id, key)| {
+            row.push_bind(*id).push_bind(key).push_bind(now);
+        });
+        q.build().execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok((fresh.len() as u32, merged))
 }
 
-async fn merge_into(conn: &mut SqliteConnection, id: PersonId, r: &ContactRecord, now: i64) -> Result<()> {
+/// Merges `r` into person `id`, who was `shown` so when the plan was made.
+async fn merge_into(conn: &mut SqliteConnection, id: PersonId, shown: &str, r: &ContactRecord, now: i64) -> Result<()> {
+    // An address that stood in for a name gives way to the first real one
+    // (the first: once replaced, the stored name no longer equals `shown`).
+    if is_address_stand_in(shown) && !r.display_name.trim().is_empty() {
+        sqlx::query("UPDATE people SET display_name = ?, name_key = ? WHERE id = ? AND display_name = ?")
+            .bind(r.display_name.trim())
+            .bind(name_key(&r.display_name))
+            .bind(id)
+            .bind(shown)
+            .execute(&mut *conn)
+            .await?;
+    }
     sqlx::query(
-        "UPDATE people SET given_name = COALESCE(given_name, ?), family_name = COALESCE(family_name, ?), \
+        "UPDATE people SET given_name = COALESCE(given_name, ?), middle_name = COALESCE(middle_name, ?), \
+         family_name = COALESCE(family_name, ?), \
          honorific = COALESCE(honorific, ?), credentials = COALESCE(credentials, ?), \
          institution = COALESCE(institution, ?), position = COALESCE(position, ?), city = COALESCE(city, ?), \
          country = COALESCE(country, ?), email = COALESCE(email, ?), phone = COALESCE(phone, ?), \
          linkedin_url = COALESCE(linkedin_url, ?), x_handle = COALESCE(x_handle, ?), \
          bluesky_handle = COALESCE(bluesky_handle, ?), orcid = COALESCE(orcid, ?), \
-         notes = CASE WHEN ?15 = '' OR instr(notes, ?15) > 0 THEN notes \
-                      WHEN notes = '' THEN ?15 ELSE notes || char(10) || ?15 END, \
-         updated_at = ?16 WHERE id = ?17",
+         notes = CASE WHEN ?16 = '' OR instr(notes, ?16) > 0 THEN notes \
+                      WHEN notes = '' THEN ?16 ELSE notes || char(10) || ?16 END, \
+         updated_at = ?17 WHERE id = ?18",
     )
     .bind(&r.given_name)
+    .bind(&r.middle_name)
     .bind(&r.family_name)
     .bind(&r.honorific)
     .bind(&r.credentials)

@@ -7,7 +7,7 @@
 //! LinkedIn, X, Bluesky or ORCID by where it points.
 
 use super::links;
-use super::record::{ContactRecord, SkippedRecord};
+use super::record::{self, ContactRecord, LeftOut, SkippedRecord};
 use super::table::{Row, HEADER_SEARCH_ROWS};
 use super::tidy::{self, Name};
 use crate::program::import::csv::headers::{fold, match_headers, Column, HeaderTable};
@@ -120,11 +120,16 @@ pub(super) struct Columns {
 impl Columns {
     fn find(row: &Row) -> Columns {
         let headers = row.texts();
-        let found = match_headers(&HEADERS, &headers)
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, field)| field.map(|f| (f, i)))
-            .collect();
+        let mut fields = match_headers(&HEADERS, &headers);
+        // Outlook's "Title" is Mr/Dr: it loses the position to "Job Title"
+        // and is then the only place the form of address is written.
+        let prefix = fields.contains(&Some(Field::Prefix));
+        if let Some(title) = headers.iter().zip(&fields).position(|(h, f)| f.is_none() && fold(h) == "title") {
+            if !prefix && fields.contains(&Some(Field::Position)) {
+                fields[title] = Some(Field::Prefix);
+            }
+        }
+        let found = fields.into_iter().enumerate().filter_map(|(i, field)| field.map(|f| (f, i))).collect();
         Columns { found, headers: headers.iter().map(|h| h.to_string()).collect() }
     }
 
@@ -174,7 +179,11 @@ pub(super) fn read(rows: &[Row], columns: &Columns, header: &Row) -> (Vec<Contac
             continue;
         }
         match record(row, columns, &phones) {
-            Ok(record) => records.push(record),
+            Ok(mut record) => {
+                let cells = header.cells.iter().chain([""]).chain(row.cells.iter());
+                record.source = Some(record::digest(cells.map(str::as_bytes)));
+                records.push(record)
+            }
             Err(skip) => skipped.push(skip),
         }
     }
@@ -183,7 +192,17 @@ pub(super) fn read(rows: &[Row], columns: &Columns, header: &Row) -> (Vec<Contac
 
 fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecord, SkippedRecord> {
     let cell = |field| row.cell(columns.column(field));
-    let emails = tidy::unique_emails(columns.all(Field::Email).flat_map(|column| tidy::emails(row.cell(Some(column)))));
+    let mut left_out = Vec::new();
+    let mut emails = Vec::new();
+    for column in columns.all(Field::Email) {
+        let found = tidy::emails(row.cell(Some(column)));
+        if found.is_empty() && !row.cell(Some(column)).is_empty() {
+            let (header, value) = (tidy::quote(&columns.headers[column]), tidy::quote(row.cell(Some(column))));
+            let reason = format!("{header} {value} is not an e-mail address; the row was imported without it");
+            left_out.push(LeftOut { line: row.line, reason });
+        }
+        emails.extend(found);
+    }
     let mut name = Name::from_parts(cell(Field::First), cell(Field::Middle), cell(Field::Last));
     // A whole-name column, when filled, is the name as the source shows it.
     let full = Name::from_full(cell(Field::Name));
@@ -191,36 +210,33 @@ fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecor
         name = Name {
             display: full.display,
             given: name.given.or(full.given),
+            middle: name.middle.or(full.middle),
             family: name.family.or(full.family),
             honorific: name.honorific.or(full.honorific),
             credentials: name.credentials.or(full.credentials),
         };
     }
-    if name.display.is_empty() {
-        match emails.first() {
-            Some(email) => name.display = email.clone(),
-            None => {
-                return Err(SkippedRecord {
-                    line: row.line,
-                    reason: "the row has no name and no e-mail address".into(),
-                })
-            }
-        }
+    tidy::address_out_of_name(&mut name, &mut emails);
+    let emails = tidy::unique_emails(emails);
+    if name.display.is_empty() && emails.is_empty() {
+        return Err(SkippedRecord { line: row.line, reason: "the row has no name and no e-mail address".into() });
     }
-    if let Some(prefix) = tidy::line(cell(Field::Prefix)) {
+    let mut position = tidy::line(cell(Field::Position));
+    // "Dr" in a hand-made list's "Title" column is how to address them.
+    let prefix = tidy::line(cell(Field::Prefix)).or_else(|| position.take_if(|p| tidy::honorific_only(p)));
+    if let Some(prefix) = prefix {
         name.honorific = Some(prefix);
     }
-    if let Some(suffix) = tidy::line(cell(Field::Suffix)) {
-        name.credentials = Some(suffix);
-    }
+    name.add_suffixes(cell(Field::Suffix));
     let mut record = ContactRecord {
         display_name: name.display,
         given_name: name.given,
+        middle_name: name.middle,
         family_name: name.family,
         honorific: name.honorific,
         credentials: name.credentials,
         institution: tidy::line(cell(Field::Institution)),
-        position: tidy::line(cell(Field::Position)),
+        position,
         city: tidy::line(cell(Field::City)),
         country: tidy::line(cell(Field::Country)),
         emails,
@@ -232,6 +248,8 @@ fn record(row: &Row, columns: &Columns, phones: &[usize]) -> Result<ContactRecor
         notes: tidy::note(cell(Field::Notes)),
         tags: tags(columns.all(Field::Tags).map(|c| row.cell(Some(c)))),
         line: row.line,
+        source: None,
+        left_out,
     };
     for column in columns.all(Field::Website) {
         for link in row.cell(Some(column)).split(":::").flat_map(|s| s.split_whitespace()) {

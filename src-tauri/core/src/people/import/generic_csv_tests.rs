@@ -51,7 +51,8 @@ fn rows_without_name_or_email_are_skipped_and_repeated_headers_passed() {
     let text =
         "First name,Last name,Email,Phone\nAna,Sánchez,,\n,,,+34 600\nFirst name,Last name,Email,Phone\n,,x@y.org,\n";
     let (records, skipped) = read_text(text);
-    assert_eq!(records.iter().map(|r| r.display_name.as_str()).collect::<Vec<_>>(), vec!["Ana Sánchez", "x@y.org"]);
+    assert_eq!(records.iter().map(|r| r.shown_name()).collect::<Vec<_>>(), vec!["Ana Sánchez", "x@y.org"]);
+    assert_eq!(records[1].display_name, "", "an address is not a name");
     assert_eq!(skipped.len(), 1);
     assert_eq!(skipped[0].line, 3);
     assert!(skipped[0].reason.contains("no name"));
@@ -133,7 +134,7 @@ fn google_and_outlook_columns() {
     let rows = table(&format!("{}\n", outlook.join(","))).unwrap();
     let columns = Columns::find(&rows[0]);
     let at = |header: &str| columns.found.iter().find(|(_, i)| outlook[*i] == header).map(|(f, _)| *f);
-    assert_eq!(at("Title"), None, "Outlook's Title is Mr/Dr; Job Title is the position");
+    assert_eq!(at("Title"), Some(Field::Prefix), "Outlook's Title is Mr/Dr; Job Title is the position");
     assert_eq!(at("Job Title"), Some(Field::Position));
     assert_eq!(at("Department"), None);
     assert_eq!(at("Business City"), Some(Field::City));
@@ -142,4 +143,41 @@ fn google_and_outlook_columns() {
     assert_eq!(at("E-mail Display Name"), None);
     assert_eq!(at("E-mail 2 Address"), Some(Field::Email));
     assert_eq!(at("Suffix"), Some(Field::Suffix));
+}
+
+#[test]
+fn outlook_title_suffix_and_middle_name() {
+    let text = "Title,First Name,Middle Name,Last Name,Suffix,Job Title,E-mail Address\n\
+                Dr.,Martin,Luther,King,\"Jr., PhD\",Pastor,mlk(at)example.org\n\
+                ,John,,Doe,III,,john@example.org\n";
+    let (records, _) = read_text(text);
+    let king = &records[0];
+    assert_eq!(king.display_name, "Martin Luther King Jr.");
+    assert_eq!(king.honorific.as_deref(), Some("Dr."), "Outlook's Title is the form of address");
+    assert_eq!(king.position.as_deref(), Some("Pastor"));
+    assert_eq!(king.middle_name.as_deref(), Some("Luther"));
+    assert_eq!(king.credentials.as_deref(), Some("PhD"));
+    assert!(king.emails.is_empty());
+    assert_eq!(king.left_out.len(), 1);
+    assert_eq!(king.left_out[0].line, 2);
+    assert!(king.left_out[0].reason.starts_with("“E-mail Address” “mlk(at)example.org” is not an e-mail address"));
+    assert_eq!((records[1].display_name.as_str(), records[1].credentials.as_deref()), ("John Doe III", None));
+}
+
+#[test]
+fn a_title_column_holding_only_dr_is_the_form_of_address() {
+    let (records, _) = read_text("Name,Title,Email\nAna Sánchez,Dr,a@x.es\nJo Kim,Nurse,j@x.es\n");
+    assert_eq!((records[0].honorific.as_deref(), records[0].position.as_deref()), (Some("Dr"), None));
+    assert_eq!((records[1].honorific.as_deref(), records[1].position.as_deref()), (None, Some("Nurse")));
+}
+
+#[test]
+fn rows_are_known_by_their_content_not_their_line() {
+    let (first, _) = read_text("Name,Phone\nJane Roe,123\nJo Kim,456\n");
+    let (moved, _) = read_text("Name,Phone\nAl Bo,789\n\nJo Kim,456\nJane Roe,123\n");
+    assert_eq!(first[0].source, moved[2].source);
+    assert_eq!(first[1].source, moved[1].source);
+    assert_ne!(first[0].source, first[1].source);
+    let (other_header, _) = read_text("Name,Mobile\nJane Roe,123\n");
+    assert_ne!(other_header[0].source, first[0].source, "the header is part of what a row says");
 }

@@ -7,7 +7,7 @@
 //! (", MD, PhD", emoji), tidied by [`super::tidy`].
 
 use super::links;
-use super::record::{ContactRecord, SkippedRecord};
+use super::record::{self, ContactRecord, LeftOut, SkippedRecord};
 use super::table::{Row, HEADER_SEARCH_ROWS};
 use super::tidy::{self, Name};
 use crate::program::import::csv::headers::fold;
@@ -57,13 +57,17 @@ pub(super) fn detect(rows: &[Row]) -> Option<(usize, Columns)> {
     rows.iter().take(HEADER_SEARCH_ROWS).enumerate().find_map(|(i, row)| Columns::find(row).map(|c| (i, c)))
 }
 
-/// The connections below the header.
-pub(super) fn read(rows: &[Row], columns: &Columns) -> (Vec<ContactRecord>, Vec<SkippedRecord>) {
+/// The connections below the `header`.
+pub(super) fn read(rows: &[Row], columns: &Columns, header: &Row) -> (Vec<ContactRecord>, Vec<SkippedRecord>) {
     let mut records = Vec::with_capacity(rows.len());
     let mut skipped = Vec::new();
     for row in rows {
         match record(row, columns) {
-            Ok(record) => records.push(record),
+            Ok(mut record) => {
+                let cells = header.cells.iter().chain([""]).chain(row.cells.iter());
+                record.source = Some(record::digest(cells.map(str::as_bytes)));
+                records.push(record)
+            }
             Err(skip) => skipped.push(skip),
         }
     }
@@ -81,6 +85,13 @@ fn record(row: &Row, columns: &Columns) -> Result<ContactRecord, SkippedRecord> 
         return Err(SkippedRecord { line: row.line, reason: reason.to_owned() });
     }
     let connected_on = tidy::line(row.cell(columns.connected_on));
+    let emails = tidy::emails(row.cell(columns.email));
+    let mut left_out = Vec::new();
+    if emails.is_empty() && !row.cell(columns.email).is_empty() {
+        let value = tidy::quote(row.cell(columns.email));
+        let reason = format!("Email Address {value} is not an e-mail address; the connection was imported without it");
+        left_out.push(LeftOut { line: row.line, reason });
+    }
     Ok(ContactRecord {
         display_name: name.display,
         given_name: name.given,
@@ -89,11 +100,12 @@ fn record(row: &Row, columns: &Columns) -> Result<ContactRecord, SkippedRecord> 
         credentials: name.credentials,
         institution: tidy::line(row.cell(columns.company)),
         position: tidy::line(row.cell(columns.position)),
-        emails: tidy::emails(row.cell(columns.email)),
+        emails,
         linkedin_url: links::linkedin(row.cell(columns.url)),
         notes: connected_on.map(|on| format!("Connected on LinkedIn on {on}")),
         tags: vec!["linkedin".to_owned()],
         line: row.line,
+        left_out,
         ..ContactRecord::default()
     })
 }
@@ -106,7 +118,7 @@ mod tests {
     fn read_text(text: &str) -> (Vec<ContactRecord>, Vec<SkippedRecord>) {
         let rows = table(text).unwrap();
         let (at, columns) = detect(&rows).expect("a LinkedIn header");
-        read(&rows[at + 1..], &columns)
+        read(&rows[at + 1..], &columns, &rows[at])
     }
 
     #[test]

@@ -7,9 +7,11 @@
 mod apply;
 #[cfg(test)]
 mod apply_tests;
+mod decode;
 mod generic_csv;
 mod linkedin_csv;
 mod links;
+mod matching;
 pub mod record;
 mod table;
 mod tidy;
@@ -18,12 +20,10 @@ mod vcard;
 pub use crate::program::import::ReadError;
 #[cfg(test)]
 use apply::write;
-pub use apply::{
-    import_file, preview_file, ContactImportReport, ContactPreview, MatchedBy, PreviewMatch, PreviewProblem,
-};
-pub use record::{ContactRecord, SkippedRecord};
+pub use apply::{import_file, preview_file, ContactImportReport, ContactPreview, PreviewMatch, PreviewProblem};
+pub use matching::MatchedBy;
+pub use record::{ContactRecord, LeftOut, SkippedRecord};
 
-use crate::program::import::text;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -58,22 +58,22 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 /// Reads every contact in `bytes`: a vCard file when a line says
 /// BEGIN:VCARD, else a CSV whose header is LinkedIn's or has a name column.
 pub fn read(bytes: &[u8]) -> Result<ReadContacts, ReadError> {
-    let text = decode(bytes)?;
-    if is_vcard(&text) {
-        return read_text(ContactFormat::Vcard, &text);
+    let decoded = decode(bytes)?;
+    if is_vcard(&decoded.text) {
+        return read_decoded(ContactFormat::Vcard, bytes, &decoded);
     }
-    refuse_other_text(&text)?;
-    read_csv(&text, None)
+    refuse_other_text(&decoded.text)?;
+    read_csv(&decoded.text, None)
 }
 
 /// Reads `bytes` as `format`, whatever they look like: how fuzz targets and
 /// property tests reach one reader with any input. The app uses [`read`].
 pub fn read_as(format: ContactFormat, bytes: &[u8]) -> Result<ReadContacts, ReadError> {
-    read_text(format, &decode(bytes)?)
+    read_decoded(format, bytes, &decode(bytes)?)
 }
 
 /// The size bound, files of other kinds refused by name, and the text.
-fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+fn decode(bytes: &[u8]) -> Result<decode::Decoded, ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::new(format!(
             "the file is {} MB; contacts files over {} MB are not read",
@@ -82,19 +82,25 @@ fn decode(bytes: &[u8]) -> Result<String, ReadError> {
         )));
     }
     refuse_other_files(bytes)?;
-    let text = text::decode(bytes)?;
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
+    let decoded = decode::decode(bytes)?;
+    if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
         return Err(ReadError::new("the file is empty"));
     }
-    Ok(text)
+    Ok(decoded)
 }
 
-fn read_text(format: ContactFormat, text: &str) -> Result<ReadContacts, ReadError> {
+/// A vCard is read from the file's own bytes, each value in its CHARSET,
+/// unless the file's encoding was stated for the whole file.
+fn read_decoded(format: ContactFormat, bytes: &[u8], decoded: &decode::Decoded) -> Result<ReadContacts, ReadError> {
     if format == ContactFormat::Vcard {
-        let (records, skipped) = vcard::read(text)?;
+        let (records, skipped) = if decoded.whole_file {
+            vcard::read(decoded.text.trim_start_matches('\u{FEFF}').as_bytes(), vcard::Values::Utf8)?
+        } else {
+            vcard::read(bytes, vcard::Values::AsDeclared)?
+        };
         return Ok(ReadContacts { format, records, skipped });
     }
-    read_csv(text, Some(format))
+    read_csv(&decoded.text, Some(format))
 }
 
 /// A CSV as LinkedIn's export or a generic one (`only` narrows to one).
@@ -105,7 +111,7 @@ fn read_csv(text: &str, only: Option<ContactFormat>) -> Result<ReadContacts, Rea
     };
     if only != Some(ContactFormat::Csv) {
         if let Some((at, columns)) = linkedin_csv::detect(&rows) {
-            let (records, skipped) = linkedin_csv::read(&rows[at + 1..], &columns);
+            let (records, skipped) = linkedin_csv::read(&rows[at + 1..], &columns, &rows[at]);
             return Ok(ReadContacts { format: ContactFormat::LinkedinCsv, records, skipped });
         }
     }

@@ -26,19 +26,20 @@ const HONORIFICS: &[&str] =
 pub(super) struct Name {
     pub display: String,
     pub given: Option<String>,
+    pub middle: Option<String>,
     pub family: Option<String>,
     pub honorific: Option<String>,
     pub credentials: Option<String>,
 }
 
 impl Name {
-    /// From separate first and last names (LinkedIn, CSV columns). A middle
-    /// name, when given, shows in the display name only.
+    /// From separate first, middle and last names (LinkedIn, CSV columns).
     pub fn from_parts(given: &str, middle: &str, family: &str) -> Name {
         let (given, given_credentials) = split_credentials(&name(given));
         let (family, family_credentials) = split_credentials(&name(family));
         let (honorific, bare_given) = split_honorific(&given);
-        let display = [given.as_str(), &name(middle), family.as_str()]
+        let middle = name(middle);
+        let display = [given.as_str(), &middle, family.as_str()]
             .into_iter()
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
@@ -47,6 +48,7 @@ impl Name {
         Name {
             display,
             given: some(bare_given),
+            middle: some(middle),
             family: some(family),
             honorific,
             credentials: some(credentials.join(", ")),
@@ -68,7 +70,27 @@ impl Name {
             }
             None => (split_honorific(&display).0, None),
         };
-        Name { display, given, family, honorific, credentials }
+        Name { display, given, middle: None, family, honorific, credentials }
+    }
+
+    /// Adds a suffix column's "Jr., MD" to the name: a generational suffix
+    /// ends the display name (unless it already does), the rest are the
+    /// credentials.
+    pub fn add_suffixes(&mut self, suffixes: &str) {
+        let (generational, credentials): (Vec<&str>, Vec<&str>) = suffixes
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .partition(|s| crate::people::name::is_generational(s));
+        for suffix in generational {
+            let ends_so = crate::people::name::generational_suffix(&self.display).is_some_and(|s| s == suffix);
+            if !self.display.is_empty() && !ends_so {
+                self.display = format!("{} {suffix}", self.display);
+            }
+        }
+        if !credentials.is_empty() {
+            self.credentials = Some(credentials.join(", "));
+        }
     }
 }
 
@@ -201,6 +223,35 @@ pub(super) fn split_honorific(name: &str) -> (Option<String>, String) {
         .take_while(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
         .count();
     (some(words[..count].join(" ")), words[count..].join(" "))
+}
+
+/// An address written where the name goes (`FN:ana@x.org`, as some phones
+/// write a contact without a name) is an address, not a name: it joins the
+/// emails and the name is left empty.
+pub(super) fn address_out_of_name(name: &mut Name, emails: &mut Vec<String>) {
+    if name.given.is_some() || name.family.is_some() || !crate::people::name::is_address_stand_in(&name.display) {
+        return;
+    }
+    if let Some(address) = email(&name.display) {
+        emails.push(address);
+    }
+    *name = Name::default();
+}
+
+/// `text` in quotes for a message, cut short when long.
+pub(super) fn quote(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("“{}…”", &text[..cut]),
+        None => format!("“{text}”"),
+    }
+}
+
+/// "Dr." or "Prof. Dr.": nothing but forms of address (Outlook's "Title"
+/// column, a "Title" column of a hand-made list).
+pub(super) fn honorific_only(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
 }
 
 /// One e-mail address as written ("mailto:", angle brackets and quotes

@@ -5,7 +5,9 @@
 //! ending in `=` continues on the next line, which does not start with a
 //! space: the `ical` crate cannot read these), and vCard 2.1 base64 blocks
 //! that run until a blank line. Photos and other binary blobs are skipped as
-//! they stream past rather than collected, however large they are.
+//! they stream past rather than collected, however large they are. The text
+//! is the file's bytes one char per byte ([`super::charset::view`]): values
+//! are decoded later, each in its own charset.
 
 use crate::program::import::ReadError;
 
@@ -24,6 +26,9 @@ pub(super) struct Card {
     pub line: usize,
     pub properties: Vec<Logical>,
 }
+
+/// A UTF-8 byte-order mark as it looks in a view of the bytes.
+const BOM: &str = "\u{EF}\u{BB}\u{BF}";
 
 /// Properties that only hold pictures, sounds and keys.
 const BLOBS: &[&str] = &["PHOTO", "LOGO", "SOUND", "KEY", "X-MS-CARDPICTURE"];
@@ -115,7 +120,7 @@ pub(super) fn cards(text: &str) -> Result<Vec<Card>, ReadError> {
     for (index, raw) in text.split(separator).enumerate() {
         let number = index + 1;
         // A BOM may start any line when files were joined with `cat`.
-        let raw = raw.strip_suffix('\r').unwrap_or(raw).trim_start_matches('\u{FEFF}');
+        let raw = raw.strip_suffix('\r').unwrap_or(raw).trim_start_matches(BOM);
         if !raw.trim().is_empty() {
             last_line = number;
         }

@@ -4,32 +4,72 @@
 //! quoted-printable soft line breaks that Outlook and Android write, knows no
 //! line numbers for messages, and collects every base64 photo it meets. So
 //! [`lines`] unfolds the file into cards (skipping photos as they pass),
-//! [`property`] takes each line apart, and this file turns a card into a
-//! [`ContactRecord`].
+//! [`property`] takes each line apart, [`charset`] decodes each value in its
+//! own CHARSET, and this file turns a card into a [`ContactRecord`].
 
+mod charset;
 mod lines;
 mod property;
 #[cfg(test)]
 mod tests;
 
 use super::links::{self, Profile};
-use super::record::{ContactRecord, SkippedRecord};
+use super::record::{self, ContactRecord, LeftOut, SkippedRecord};
 use super::tidy::{self, Name};
+use crate::people::name::is_generational;
 use crate::program::import::ReadError;
+pub(super) use charset::Values;
 use property::{items, Property};
+use std::collections::HashMap;
 
-/// Every card of `text` as a record, or why a card could not be one.
-pub(super) fn read(text: &str) -> Result<(Vec<ContactRecord>, Vec<SkippedRecord>), ReadError> {
+/// Every card of the file's `bytes` as a record, or why a card could not be
+/// one. `values` says whether each value's CHARSET is to be believed.
+pub(super) fn read(bytes: &[u8], values: Values) -> Result<(Vec<ContactRecord>, Vec<SkippedRecord>), ReadError> {
+    let cards: Vec<(usize, Vec<Property>)> = lines::cards(&charset::view(bytes))?
+        .into_iter()
+        .map(|card| (card.line, card.properties.iter().filter_map(|p| Property::parse(p, values)).collect()))
+        .collect();
+    // A UID on more than one card (some exporters number every card 1)
+    // identifies none of them: those cards are known by their content.
+    let mut uids: HashMap<String, usize> = HashMap::new();
+    for (_, properties) in &cards {
+        if let Some(uid) = uid(properties) {
+            *uids.entry(uid).or_default() += 1;
+        }
+    }
     let mut records = Vec::new();
     let mut skipped = Vec::new();
-    for card in lines::cards(text)? {
-        let properties: Vec<Property> = card.properties.iter().filter_map(Property::parse).collect();
-        match record(&properties, card.line) {
-            Ok(record) => records.push(record),
+    for (line, properties) in &cards {
+        match record(properties, *line) {
+            Ok(mut record) => {
+                record.source = Some(match uid(properties).filter(|u| uids.get(u) == Some(&1)) {
+                    Some(uid) => format!("uid:{uid}"),
+                    None => digest(properties),
+                });
+                records.push(record)
+            }
             Err(skip) => skipped.push(skip),
         }
     }
     Ok((records, skipped))
+}
+
+fn uid(properties: &[Property]) -> Option<String> {
+    properties.iter().find(|p| p.name == "UID").map(|p| p.text().trim().to_owned()).filter(|u| !u.is_empty())
+}
+
+/// What the card says, without REV (when it was last saved, which
+/// some exporters stamp with the time of the export).
+fn digest(properties: &[Property]) -> String {
+    let parts: Vec<Vec<u8>> = properties
+        .iter()
+        .filter(|p| p.name != "REV")
+        .map(|p| {
+            let params = p.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(";");
+            format!("{};{params}:{}", p.name, p.value).into_bytes()
+        })
+        .collect();
+    record::digest(parts.iter().map(Vec::as_slice))
 }
 
 fn record(properties: &[Property], line: usize) -> Result<ContactRecord, SkippedRecord> {
@@ -42,13 +82,27 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, Skipped
         found
     };
 
-    let emails = tidy::unique_emails(by_preference("EMAIL").into_iter().filter_map(|p| tidy::email(&p.text())));
     let mut name = name(first("FN"), first("N"));
-    if name.display.is_empty() {
-        name.display = emails.first().cloned().ok_or_else(|| SkippedRecord {
-            line,
-            reason: "the card has no name (FN or N) and no e-mail address".into(),
-        })?;
+    let mut left_out = Vec::new();
+    let mut emails = Vec::new();
+    for property in by_preference("EMAIL") {
+        let text = property.text();
+        match tidy::email(&text) {
+            Some(email) => emails.push(email),
+            None if !text.trim().is_empty() => left_out.push(LeftOut {
+                line: property.line,
+                reason: format!(
+                    "EMAIL {} is not an e-mail address; the card was imported without it",
+                    tidy::quote(&text)
+                ),
+            }),
+            None => {}
+        }
+    }
+    tidy::address_out_of_name(&mut name, &mut emails);
+    let emails = tidy::unique_emails(emails);
+    if name.display.is_empty() && emails.is_empty() {
+        return Err(SkippedRecord { line, reason: "the card has no name (FN or N) and no e-mail address".into() });
     }
     let mut phones = by_preference("TEL");
     phones.sort_by_key(|p| (p.preference(), !(p.has_type("cell") || p.has_type("mobile"))));
@@ -62,6 +116,7 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, Skipped
     let mut record = ContactRecord {
         display_name: name.display,
         given_name: name.given,
+        middle_name: name.middle,
         family_name: name.family,
         honorific: name.honorific,
         credentials: name.credentials,
@@ -74,6 +129,7 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, Skipped
         notes: tidy::some(notes.join("\n\n")),
         tags: tags(all("CATEGORIES")),
         line,
+        left_out,
         ..ContactRecord::default()
     };
     for property in properties {
@@ -94,13 +150,16 @@ fn record(properties: &[Property], line: usize) -> Result<ContactRecord, Skipped
 }
 
 /// The name from FN (as the card shows it) and N (its parts). Credentials
-/// in N's suffix are taken off the end of FN; without FN the name is built
-/// from N; a form of address stays in the display name as written.
+/// in N's suffix are taken off the end of FN; a generational suffix
+/// ("Jr.", "III") is part of the name and stays; without FN the name is
+/// built from N; a form of address stays in the display name as written.
+/// No FN and no N give an empty display name.
 fn name(full: Option<&Property>, structured: Option<&Property>) -> Name {
     let parts = structured.map(Property::components).unwrap_or_default();
     let part = |i: usize| tidy::name(&parts.get(i).map(|c| items(c).collect::<Vec<_>>().join(" ")).unwrap_or_default());
-    let (family, given, additional) = (part(0), part(1), part(2));
-    let suffixes: Vec<&str> = parts.get(4).map(|c| items(c).collect()).unwrap_or_default();
+    let (family, given, middle) = (part(0), part(1), part(2));
+    let (generational, suffixes): (Vec<&str>, Vec<&str>) =
+        parts.get(4).map(|c| items(c).partition(|s| is_generational(s))).unwrap_or_default();
     let mut credentials = tidy::some(suffixes.join(", "));
     let mut honorific = parts.get(3).and_then(|c| tidy::line(&items(c).collect::<Vec<_>>().join(" ")));
 
@@ -122,14 +181,24 @@ fn name(full: Option<&Property>, structured: Option<&Property>) -> Name {
             }
             display
         }
-        None => {
-            [&given, &additional, &family].into_iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" ")
-        }
+        None => [given.as_str(), middle.as_str(), family.as_str()]
+            .into_iter()
+            .chain(generational)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
     };
-    if honorific.is_none() {
+    if honorific.is_none() && !display.is_empty() {
         honorific = tidy::split_honorific(&display).0;
     }
-    Name { display, given: tidy::some(given), family: tidy::some(family), honorific, credentials }
+    Name {
+        display,
+        given: tidy::some(given),
+        middle: tidy::some(middle),
+        family: tidy::some(family),
+        honorific,
+        credentials,
+    }
 }
 
 /// `text` without `suffix` (case ignored) and the comma before it, if it

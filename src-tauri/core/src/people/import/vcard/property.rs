@@ -1,10 +1,12 @@
 //! One vCard property line taken apart: `item1.EMAIL;TYPE=INTERNET,pref:ana@x.org`
 //! becomes the name EMAIL, its parameters and its value. vCard 2.1 writes
 //! parameters bare (`TEL;CELL;PREF`), 3.0 as `TYPE=cell,pref`, 4.0 adds
-//! `PREF=1`; all three are understood. Quoted-printable values are decoded
-//! in their CHARSET (UTF-8 when none is named, Windows-1252 when the bytes
-//! are not UTF-8), and text values are split and unescaped (`\,` `\;` `\n`).
+//! `PREF=1`; all three are understood. The line comes as a [`charset::view`]
+//! of the file's bytes; each value is decoded from quoted-printable and its
+//! CHARSET here ([`charset`]) before text values are split and unescaped
+//! (`\,` `\;` `\n`), so an escape is only ever found in decoded text.
 
+use super::charset::{self, Values};
 use super::lines::{head, Logical};
 
 /// A property of a card.
@@ -20,26 +22,29 @@ pub(super) struct Property {
 }
 
 impl Property {
-    pub fn parse(logical: &Logical) -> Option<Property> {
+    pub fn parse(logical: &Logical, values: Values) -> Option<Property> {
         let head = head(&logical.text)?;
-        let raw_value = &logical.text[head.len() + 1..];
+        let raw_value = charset::bytes(&logical.text[head.len() + 1..]);
         let mut parts = split_unquoted(head, ';').into_iter();
         let name = parts.next()?.rsplit('.').next()?.trim().to_ascii_uppercase();
+        let text = |view: &str| charset::decode(&charset::bytes(view.trim().trim_matches('"')), None);
         let params: Vec<(String, String)> = parts
             .filter(|p| !p.trim().is_empty())
             .map(|p| match p.split_once('=') {
-                Some((key, value)) => (key.trim().to_ascii_uppercase(), value.trim().trim_matches('"').to_owned()),
-                None => ("TYPE".to_owned(), p.trim().to_owned()),
+                Some((key, value)) => (key.trim().to_ascii_uppercase(), text(value)),
+                None => ("TYPE".to_owned(), text(p)),
             })
             .collect();
         let mut property = Property { line: logical.line, name, params, value: String::new() };
+        let declared = property.param("CHARSET").next().map(str::to_owned);
         property.value = if property.param("ENCODING").any(|e| e.eq_ignore_ascii_case("quoted-printable"))
             || property.has_type("quoted-printable")
         {
-            let charset = property.param("CHARSET").next().map(str::to_owned);
-            decode_quoted_printable(raw_value, charset.as_deref())
+            // Quoted-printable bytes are in the declared charset whatever
+            // the file was converted to since: the escapes are ASCII.
+            charset::decode(&charset::quoted_printable(&raw_value), declared.as_deref())
         } else {
-            raw_value.to_owned()
+            charset::decode_raw(&raw_value, declared.as_deref(), values)
         };
         Some(property)
     }
@@ -145,42 +150,17 @@ pub(super) fn unescape(text: &str) -> String {
     out
 }
 
-/// Decodes `=C3=A1`-style bytes; a malformed escape is kept as written.
-pub(super) fn decode_quoted_printable(text: &str, charset: Option<&str>) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (b'=', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    let named = charset.and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()));
-    match (named, String::from_utf8(out)) {
-        (None, Ok(text)) => text,
-        (Some(encoding), Ok(text)) if encoding == encoding_rs::UTF_8 => text,
-        (Some(encoding), result) => {
-            let bytes = result.map_or_else(|e| e.into_bytes(), String::into_bytes);
-            encoding.decode_without_bom_handling(&bytes).0.into_owned()
-        }
-        (None, Err(e)) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(e.as_bytes()).0.into_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn parse(text: &str) -> Property {
-        Property::parse(&Logical { line: 1, text: text.to_owned() }).unwrap()
+        let logical = Logical { line: 1, text: charset::view(text.as_bytes()) };
+        Property::parse(&logical, Values::AsDeclared).unwrap()
+    }
+
+    fn parse_bytes(bytes: &[u8]) -> Property {
+        Property::parse(&Logical { line: 1, text: charset::view(bytes) }, Values::AsDeclared).unwrap()
     }
 
     #[test]
@@ -202,6 +182,7 @@ mod tests {
         let p = parse("N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:S=C3=A1nchez;Ana;;Dr.;");
         assert_eq!(p.components(), vec!["Sánchez", "Ana", "", "Dr.", ""]);
         assert_eq!(parse("FN;QUOTED-PRINTABLE:J=F6rg").text(), "Jörg", "no charset, not UTF-8: Windows-1252");
+        assert_eq!(parse_bytes(b"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=B6rg \xc3\xa9").text(), "Jörg é");
         assert_eq!(parse("FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:J=F6rg").text(), "Jörg");
         assert_eq!(parse("NOTE;ENCODING=QUOTED-PRINTABLE:a=0D=0Ab=3D=ZZ").text(), "a\r\nb==ZZ");
     }
@@ -213,5 +194,16 @@ mod tests {
         assert_eq!(parse(r"NOTE:a\nb\\c\;d\x").text(), "a\nb\\c;d\\x");
         assert_eq!(parse(r"CATEGORIES:a\,b,c").list(), vec!["a,b", "c"]);
         assert_eq!(parse(r"N:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.").components()[2], "Philip,Paul");
+    }
+
+    #[test]
+    fn raw_values_are_decoded_in_their_charset_before_escapes_are_read() {
+        // ソ is 0x83 0x5C in Shift_JIS: its second byte is not a backslash.
+        let p = parse_bytes(b"N;CHARSET=SHIFT_JIS:\x88\xc0\x93\xa1;\x83\x5c\x83\x8d\x83\x43\x83\x68\x33;;;");
+        assert_eq!(p.components(), vec!["安藤", "ソロイド3", "", "", ""]);
+        let p = parse_bytes(b"FN;CHARSET=windows-1251:\xc2\xb3\xf2\xe0\xeb\xb3\xe9 \xca\xee\xe2\xe0\xeb\xfc");
+        assert_eq!(p.text(), "Віталій Коваль");
+        let p = parse_bytes(b"item1.X-SOCIALPROFILE;X-USER=J\xc3\xb6rg:x");
+        assert_eq!(p.param("X-USER").next(), Some("Jörg"), "parameters too");
     }
 }

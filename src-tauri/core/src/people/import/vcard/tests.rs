@@ -5,8 +5,12 @@
 use super::*;
 use proptest::prelude::*;
 
+fn read_text(text: &str) -> Result<(Vec<ContactRecord>, Vec<SkippedRecord>), ReadError> {
+    read(text.as_bytes(), Values::AsDeclared)
+}
+
 fn one(text: &str) -> ContactRecord {
-    let (mut records, skipped) = read(text).unwrap();
+    let (mut records, skipped) = read_text(text).unwrap();
     assert!(skipped.is_empty(), "{skipped:?}");
     assert_eq!(records.len(), 1);
     records.remove(0)
@@ -42,11 +46,65 @@ fn names_from_n_alone_and_credentials_off_fn() {
 }
 
 #[test]
+fn generational_suffixes_stay_in_the_name_and_middle_names_are_kept() {
+    let king =
+        one("BEGIN:VCARD\nVERSION:3.0\nN:King;Martin Luther;;Dr.;Jr.\nFN:Dr. Martin Luther King Jr.\nEND:VCARD\n");
+    assert_eq!(king.display_name, "Dr. Martin Luther King Jr.");
+    assert_eq!((king.honorific.as_deref(), king.credentials.as_deref()), (Some("Dr."), None));
+    let doe = one("BEGIN:VCARD\nVERSION:3.0\nN:Doe;John;;;III\nEND:VCARD\n");
+    assert_eq!((doe.display_name.as_str(), doe.credentials.as_deref()), ("John Doe III", None));
+    let card = one("BEGIN:VCARD\nVERSION:4.0\nN:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P.\nFN:John Stevenson Jr., M.D., A.C.P.\nEND:VCARD\n");
+    assert_eq!(card.display_name, "John Stevenson Jr.");
+    assert_eq!(card.middle_name.as_deref(), Some("Philip Paul"));
+    assert_eq!(card.credentials.as_deref(), Some("M.D., A.C.P."));
+}
+
+#[test]
+fn an_email_that_is_no_address_is_named_where_it_was_left_out() {
+    let card = one("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEMAIL:ana(at)x.org\nEMAIL:ana@x.org\nEMAIL:\nEND:VCARD\n");
+    assert_eq!(card.emails, vec!["ana@x.org"]);
+    assert_eq!(card.left_out.len(), 1, "an empty EMAIL is no problem");
+    assert_eq!(card.left_out[0].line, 4);
+    assert_eq!(
+        card.left_out[0].reason,
+        "EMAIL “ana(at)x.org” is not an e-mail address; the card was imported without it"
+    );
+}
+
+#[test]
+fn cards_are_known_by_their_uid_or_else_their_content() {
+    let text = "BEGIN:VCARD\nUID:a\nFN:Ana\nEND:VCARD\nBEGIN:VCARD\nUID:dup\nFN:Jo\nEND:VCARD\n\
+                BEGIN:VCARD\nUID:dup\nFN:Kari\nEND:VCARD\nBEGIN:VCARD\nFN:Jo\nREV:1\nEND:VCARD\n\
+                BEGIN:VCARD\nFN:Jo\nREV:2\nEND:VCARD\n";
+    let (records, _) = read_text(text).unwrap();
+    let sources: Vec<&str> = records.iter().map(|r| r.source.as_deref().unwrap()).collect();
+    assert_eq!(sources[0], "uid:a");
+    assert!(sources[1].starts_with("digest:") && sources[1] != sources[2], "a UID on two cards names neither");
+    assert_eq!(sources[3], sources[4], "REV alone does not make another card");
+    assert_ne!(sources[1], sources[3]);
+}
+
+#[test]
+fn raw_values_in_a_declared_charset_beside_utf8() {
+    let mut bytes =
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:\x95\x5c;\x83\x5c\x83\x6a\x83\x41;;;\r\n".to_vec();
+    bytes.extend_from_slice("END:VCARD\r\nBEGIN:VCARD\r\nFN:Jörg Müller\r\nEND:VCARD\r\n".as_bytes());
+    let (records, _) = read(&bytes, Values::AsDeclared).unwrap();
+    assert_eq!(records[0].display_name, "ソニア 表");
+    assert_eq!(records[1].display_name, "Jörg Müller");
+    // A file whose byte-order mark named its encoding: CHARSET is stale.
+    let text = "BEGIN:VCARD\nN;CHARSET=windows-1251:Коваль;Віталій;;;\nEND:VCARD\n";
+    let (records, _) = read(text.as_bytes(), Values::Utf8).unwrap();
+    assert_eq!(records[0].display_name, "Віталій Коваль");
+}
+
+#[test]
 fn cards_without_name_or_email_are_skipped() {
     let (records, skipped) =
-        read("BEGIN:VCARD\nVERSION:3.0\nTEL:+1 555\nEND:VCARD\nBEGIN:VCARD\nEMAIL:x@y.org\nEND:VCARD\n").unwrap();
+        read_text("BEGIN:VCARD\nVERSION:3.0\nTEL:+1 555\nEND:VCARD\nBEGIN:VCARD\nEMAIL:x@y.org\nEND:VCARD\n").unwrap();
     assert_eq!(records.len(), 1);
-    assert_eq!(records[0].display_name, "x@y.org");
+    assert_eq!(records[0].display_name, "", "an address is not a name");
+    assert_eq!(records[0].shown_name(), "x@y.org");
     assert_eq!(
         skipped,
         vec![SkippedRecord { line: 1, reason: "the card has no name (FN or N) and no e-mail address".into() }]
@@ -118,7 +176,7 @@ proptest! {
             with_soft_breaks(&regroup(&n_pieces), &breaks),
             with_soft_breaks(&fn_pieces, &breaks.iter().rev().copied().collect::<Vec<_>>()),
         );
-        let (records, skipped) = read(&card).unwrap();
+        let (records, skipped) = read_text(&card).unwrap();
         prop_assert!(skipped.is_empty());
         prop_assert_eq!(&records[0].display_name, &full);
         prop_assert_eq!(records[0].given_name.as_deref(), Some(given.as_str()));
@@ -136,4 +194,11 @@ fn regroup(chars: &[String]) -> Vec<String> {
         i += take;
     }
     pieces
+}
+
+#[test]
+fn an_address_where_the_name_goes_is_an_address() {
+    let card = one("BEGIN:VCARD\nVERSION:3.0\nFN:Ana@X.org\nEND:VCARD\n");
+    assert_eq!((card.display_name.as_str(), card.emails.clone()), ("", vec!["Ana@x.org".to_owned()]));
+    assert_eq!(card.shown_name(), "Ana@x.org");
 }
