@@ -135,10 +135,11 @@ fn check_size(bytes: &[u8]) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// UTF-16 files (some Windows exports) are re-encoded first so that
-/// detection and the readers only ever see UTF-8 or single-byte text.
+/// UTF-16 files (some Windows exports), with or without a byte-order mark,
+/// are re-encoded first so that detection and the readers only ever see
+/// UTF-8 or single-byte text.
 fn reencode_utf16(bytes: &[u8]) -> Result<Option<String>, ReadError> {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || text::utf16_without_bom(bytes).is_some() {
         return text::decode(bytes).map(Some);
     }
     Ok(None)

@@ -1,9 +1,11 @@
 //! Bytes to text for every reader: strips a BOM, reads UTF-16 when its BOM
-//! says so, and falls back to Windows-1252 (what Excel on Windows saves
+//! says so or its bytes do (Windows' address book, some Android and Excel
+//! exports write it without a BOM), and falls back to Windows-1252 (what Excel on Windows saves
 //! CSV as) when the bytes are not UTF-8. Binary junk is refused here, with a
 //! message, rather than fed to a parser that would make little of it.
 
 use super::item::ReadError;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
 /// Decodes `bytes` as text, or says why it is not text.
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
@@ -18,6 +20,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
         }
         return Ok(text.into_owned());
     }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if !had_errors && !text.contains('\0') {
+            return Ok(text.into_owned());
+        }
+    }
     if let Some(err) = not_text(bytes) {
         return Err(err);
     }
@@ -27,6 +35,31 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Ok(text.into_owned())
         }
+    }
+}
+
+/// UTF-16 without a byte-order mark: in the first 512 bytes, the high byte
+/// of most characters is 0 (a program or contacts file is mostly ASCII: property
+/// names, times, e-mail addresses, digits, commas) and the low byte next to never is.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if !bytes.len().is_multiple_of(2) || Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    // Two in three characters ASCII or Latin-1; the other byte is 0 only
+    // for the odd character such as 一 (U+4E00).
+    if odd * 3 >= pairs * 2 && even * 10 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 3 >= pairs * 2 && odd * 10 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -98,6 +131,15 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFcaf\xC3\xA9").unwrap(), "café");
         assert_eq!(decode(b"caf\xE9;S\xE1nchez").unwrap(), "café;Sánchez");
         assert_eq!(decode("\u{FEFF}x".as_bytes()).unwrap(), "x");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_either_way_round() {
+        let text = "Title,Start\r\nMyéloma,2026-12-05 08:30\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
     }
 
     #[test]
