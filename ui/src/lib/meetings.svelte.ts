@@ -31,6 +31,8 @@ class MeetingsStore {
   byId = $derived(new Map(this.list.map((m) => [m.id, m])));
   /** A "Book meeting" elsewhere: the Meetings screen opens the editor for them and clears it. */
   pendingBooking = $state<BookingPerson | null>(null);
+  /** A meeting to open in the editor ("new": an empty one), asked for from the command palette. */
+  pendingOpen = $state<MeetingId | "new" | null>(null);
   #generation = 0;
 
   /** Loads (or reloads) the meetings of `congressId`. */
