@@ -2,7 +2,11 @@
 # Runs the end-to-end suite: starts a private Xvfb display and tauri-driver
 # (which drives WebKitWebDriver, the engine users get on Linux), runs every
 # spec against the one already-built app binary, and always cleans up.
-# Usage: tests/e2e/run.sh [spec files…]   (HALLWAY_BIN overrides the binary)
+# A full run then audits accessibility again in the dark scheme: WebKitGTK
+# reports prefers-color-scheme: dark under a dark GTK theme, so the a11y spec
+# runs once more with GTK_THEME=Adwaita:dark on a display and driver of its own.
+# Usage: tests/e2e/run.sh [spec files…]   (HALLWAY_BIN overrides the binary;
+# HALLWAY_E2E_SCHEME=dark runs the given specs in the dark scheme)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -12,8 +16,12 @@ export HALLWAY_CLI=${HALLWAY_CLI:-$root/target/debug/hallway-cli}
 mkdir -p "$here/artifacts"
 log="$here/artifacts"
 
+if [ "${HALLWAY_E2E_SCHEME:-light}" = dark ]; then export GTK_THEME=Adwaita:dark; fi
 . "$here/lib/display.sh"
 
 cd "$here"
 if [ $# -gt 0 ]; then specs=("$@"); else specs=(specs/*.test.mjs); fi
 node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}"
+if [ $# -eq 0 ]; then
+  HALLWAY_E2E_SCHEME=dark E2E_DRIVER_PORT=$((E2E_DRIVER_PORT + 10)) "$here/run.sh" specs/a11y.test.mjs
+fi

@@ -51,7 +51,7 @@ describe("entries", () => {
 
   it("books a meeting with the first people found, and names where they work", () => {
     const entries = actionEntries("ana", [ana]);
-    expect(entries[0]).toMatchObject({ label: "New meeting with Ana Sánchez", target: { kind: "book", id: 7 } });
+    expect(entries[0]).toMatchObject({ label: "New meeting with Ana Sánchez", detail: "Hospital Clínic, Barcelona", target: { kind: "book", id: 7 } });
     expect(personEntries([ana])[0]).toMatchObject({ label: "Ana Sánchez", detail: "Hospital Clínic, Barcelona" });
   });
 

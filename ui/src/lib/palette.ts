@@ -93,9 +93,15 @@ export function actionEntries(query: string, people: readonly PersonSummary[] = 
     key: `book:${p.id}`,
     group: "Actions",
     label: `New meeting with ${p.display_name}`,
+    detail: where(p),
     target: { kind: "book", id: p.id, name: p.display_name },
   }));
   return [...booking, ...actions];
+}
+
+/** "Hospital Clínic, Barcelona": what tells two people of one name apart. */
+function where(p: PersonSummary): string | undefined {
+  return [p.institution, p.city].filter(Boolean).join(", ") || undefined;
 }
 
 export function personEntries(people: readonly PersonSummary[], limit = 8): PaletteEntry[] {
@@ -103,7 +109,7 @@ export function personEntries(people: readonly PersonSummary[], limit = 8): Pale
     key: `person:${p.id}`,
     group: "People",
     label: p.display_name,
-    detail: [p.institution, p.city].filter(Boolean).join(", ") || undefined,
+    detail: where(p),
     target: { kind: "person", id: p.id },
   }));
 }

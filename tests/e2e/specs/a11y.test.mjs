@@ -1,0 +1,74 @@
+// Every screen audited by axe-core (through @axe-core/webdriverio) on the real app, at 1280 and
+// 420 px, with data on it (the sample program, a target, a meeting, goals) and with the command
+// palette and the shortcuts list open: no serious or critical violation may remain. run.sh runs
+// this spec a second time under a dark GTK theme (HALLWAY_E2E_SCHEME=dark), which WebKitGTK
+// reports as prefers-color-scheme: dark; the spec checks the scheme it was promised.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/webdriverio';
+import { launch, tempDb, cli, byTestId, screenshot } from '../lib/app.mjs';
+
+const SCHEME = process.env.HALLWAY_E2E_SCHEME === 'dark' ? 'dark' : 'light';
+const SCREENS = ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'congresses', 'settings'];
+const db = tempDb();
+let browser;
+after(async () => browser?.deleteSession().catch(() => {}));
+
+/** Serious and critical violations on the page as it is now, one line each. */
+async function audit(where) {
+  // Legacy mode runs axe in the page itself: the default opens a second window, which a Tauri app has not.
+  const result = await new AxeBuilder({ client: browser }).setLegacyMode(true).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      if (process.env.AXE_DEBUG) console.log('AXE', v.id, JSON.stringify(v.nodes.map((n) => `${n.failureSummary} :: ${n.html.slice(0, 200)}`)));
+      return v;
+    })
+    .map((v) => `${where}: ${v.id} (${v.impact}) on ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}: ${v.help}`);
+}
+
+async function show(section) {
+  await browser.execute((s) => { location.hash = `#/${s}`; }, section);
+  await browser.waitUntil(async () => (await browser.execute(() => document.title)).length > 0 && !(await browser.$('.loading').isExisting()), {
+    timeout: 10000,
+    timeoutMsg: `${section} did not load`,
+  });
+  await browser.pause(400); // lists and grids settle
+}
+
+test(`every screen passes axe in ${SCHEME} at 1280 and 420 px`, async () => {
+  cli(db, 'congress', 'add', '--name', 'EHA 2027', '--short-name', 'EHA27', '--starts', '2027-06-10',
+    '--ends', '2027-06-13', '--time-zone', 'Europe/Madrid');
+  cli(db, 'program', 'sample', '--congress', 'EHA27');
+  cli(db, 'people', 'add', '--name', 'Ana Sánchez', '--institution', 'Hospital Clínic', '--email', 'ana@clinic.example');
+  cli(db, 'target', 'set', '--congress', 'EHA27', 'ana@clinic.example', '--priority', 'must', '--why', 'mentor');
+  cli(db, 'meeting', 'add', '--congress', 'EHA27', '--with', 'ana@clinic.example', '--start', '2027-06-11T10:30:00+02:00',
+    '--minutes', '30', '--title', 'Coffee with Ana');
+  cli(db, 'goals', '--congress', 'EHA27', '--adopt', 'all', '--json');
+  browser = await launch(db);
+  assert.equal(await browser.execute(() => matchMedia('(prefers-color-scheme: dark)').matches), SCHEME === 'dark',
+    `the app was meant to run in the ${SCHEME} scheme`);
+
+  const problems = [];
+  for (const [width, height] of [[1280, 800], [420, 860]]) {
+    await browser.setWindowSize(width, height);
+    for (const section of SCREENS) {
+      await show(section);
+      problems.push(...(await audit(`${section} ${width}px ${SCHEME}`)));
+    }
+    await show('program');
+    await browser.keys(['Control', 'k']);
+    await (await byTestId(browser, 'palette-input')).waitForDisplayed({ timeout: 10000 });
+    await (await byTestId(browser, 'palette-input')).addValue('ana');
+    await browser.pause(500);
+    problems.push(...(await audit(`palette ${width}px ${SCHEME}`)));
+    if (width === 1280) await screenshot(browser, `palette-${SCHEME}`);
+    await browser.keys('Escape');
+    await (await browser.$('main')).click();
+    await browser.keys('?');
+    await (await byTestId(browser, 'shortcuts')).waitForDisplayed({ timeout: 5000 });
+    problems.push(...(await audit(`shortcuts ${width}px ${SCHEME}`)));
+    await browser.keys('Escape');
+  }
+  assert.deepEqual(problems, [], `axe found:\n${problems.join('\n')}`);
+});
