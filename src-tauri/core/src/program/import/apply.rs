@@ -7,12 +7,15 @@
 //! A key is the source's id (UID, guid, id column, abstract number) or, for
 //! items without one, a hash of title, start and room. Files reuse ids
 //! (a UID on many talks, one abstract number on a poster and its oral
-//! slot), so where an id repeats, the copy that starts first keeps the bare
-//! id and the others add their start ("UID@2024-09-15T11:00:00Z"), then a
-//! hash of title and room. Keys never depend on the order of the file's
-//! rows, so a shuffled or edited file moves no mark to another session; an
-//! item with the same id, start, title and room as another is the same
-//! session twice, and is skipped and reported. Speakers and chairs
+//! slot), so where an id repeats, each copy adds its start
+//! ("UID@2024-09-15T11:00:00Z"), then a hash of title and room if that
+//! repeats too. A stored session keeps its key: a copy with the start of a
+//! session stored under the bare id keeps that id (the file that had one
+//! copy now has two), and a lone copy of a stored "UID@start" keeps that.
+//! Keys never depend on the order of the file's rows, and a copy added to
+//! the file never takes the key of another session, so no mark moves to
+//! another session; an item with the same id, start, title and room as
+//! another is the same session twice, and is skipped and reported. Speakers and chairs
 //! become persons matched by normalised name. A failure or a cancel at any
 //! point rolls everything back: the database is left as it was.
 
@@ -164,6 +167,7 @@ impl ImportReport {
 struct Existing {
     key: String,
     id: i64,
+    starts_at: i64,
     content_hash: Option<String>,
     withdrawn: bool,
     source_format: Option<String>,
@@ -195,8 +199,6 @@ pub(crate) async fn write(
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
     let source = format.as_str();
-    let Keyed { prepared, duplicates, sharing } = prepare(items, zone);
-    let total = u32::try_from(prepared.len()).unwrap_or(u32::MAX);
     let now = time::now_seconds();
     let mut conn = store.bulk_writer().await?;
     let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
@@ -208,11 +210,15 @@ pub(crate) async fn write(
         return Err(CoreError::not_found("congress", congress_id));
     }
 
-    let existing: Vec<Existing> =
-        sqlx::query_as("SELECT key, id, content_hash, withdrawn, source_format FROM sessions WHERE congress_id = ?")
-            .bind(congress_id)
-            .fetch_all(&mut *tx)
-            .await?;
+    let existing: Vec<Existing> = sqlx::query_as(
+        "SELECT key, id, starts_at, content_hash, withdrawn, source_format FROM sessions WHERE congress_id = ?",
+    )
+    .bind(congress_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let stored: HashMap<&str, i64> = existing.iter().map(|e| (e.key.as_str(), e.starts_at)).collect();
+    let Keyed { prepared, duplicates, sharing } = prepare(items, zone, &stored);
+    let total = u32::try_from(prepared.len()).unwrap_or(u32::MAX);
     let known: HashMap<&str, (i64, Option<&str>, bool)> =
         existing.iter().map(|e| (e.key.as_str(), (e.id, e.content_hash.as_deref(), e.withdrawn))).collect();
 
@@ -326,7 +332,9 @@ struct Keyed<'a> {
     sharing: usize,
 }
 
-fn prepare(items: &[ProgramItem], zone: chrono_tz::Tz) -> Keyed<'_> {
+/// Keys and fingerprints for `items`; `stored` holds the congress's stored
+/// keys with their starts, so that a stored session keeps its key.
+fn prepare<'a>(items: &'a [ProgramItem], zone: chrono_tz::Tz, stored: &HashMap<&str, i64>) -> Keyed<'a> {
     let mut by_base: HashMap<String, Vec<Prepared>> = HashMap::new();
     for item in items {
         let (starts_at, ends_at, all_day) = resolve::span(item, zone);
@@ -366,13 +374,7 @@ fn prepare(items: &[ProgramItem], zone: chrono_tz::Tz) -> Keyed<'_> {
     }
     let mut keyed = Keyed { prepared: Vec::with_capacity(items.len()), duplicates: Vec::new(), sharing: 0 };
     for (base, mut group) in by_base {
-        if group.len() == 1 {
-            let mut only = group.pop().expect("one item");
-            only.key = base;
-            keyed.prepared.push(only);
-            continue;
-        }
-        // By content, never by position in the file: the first to start keeps the bare id.
+        // By content, never by position in the file.
         group.sort_by(|a, b| {
             (a.starts_at, a.item.title.trim(), a.item.room.as_deref(), &a.hash, a.item.line).cmp(&(
                 b.starts_at,
@@ -382,6 +384,7 @@ fn prepare(items: &[ProgramItem], zone: chrono_tz::Tz) -> Keyed<'_> {
                 b.item.line,
             ))
         });
+        let alone = group.len() == 1;
         let mut sessions: HashSet<(i64, &str, Option<&str>)> = HashSet::new();
         let mut keys: HashSet<String> = HashSet::new();
         let before = keyed.prepared.len();
@@ -391,15 +394,26 @@ fn prepare(items: &[ProgramItem], zone: chrono_tz::Tz) -> Keyed<'_> {
                 continue;
             }
             let at = format!("{base}@{}", time::instant(p.starts_at).format("%Y-%m-%dT%H:%M:%SZ"));
-            p.key = if keys.is_empty() {
+            let room = p.item.room.as_deref().unwrap_or("");
+            let hashed = format!("{at}~{:08x}", fnv1a(&[p.item.title.trim(), room]) as u32);
+            // A stored session's key first: the bare id where that session has this start, or
+            // this start's own keys. Then the bare id for a lone copy, else the start.
+            let kept = [
+                (stored.get(base.as_str()) == Some(&p.starts_at)).then(|| base.clone()),
+                stored.contains_key(at.as_str()).then(|| at.clone()),
+                stored.contains_key(hashed.as_str()).then(|| hashed.clone()),
+            ];
+            let fresh = if alone {
                 base.clone()
-            } else if !keys.contains(&at) {
-                at
+            } else if keys.contains(&at) {
+                hashed.clone()
             } else {
-                let room = p.item.room.as_deref().unwrap_or("");
-                format!("{at}~{:08x}", fnv1a(&[p.item.title.trim(), room]) as u32)
+                at.clone()
             };
-            keys.insert(p.key.clone());
+            let key = kept.into_iter().flatten().find(|k| !keys.contains(k)).unwrap_or(fresh);
+            let key = if keys.contains(&key) { hashed } else { key };
+            keys.insert(key.clone());
+            p.key = key;
             keyed.prepared.push(p);
         }
         let kept = keyed.prepared.len() - before;
