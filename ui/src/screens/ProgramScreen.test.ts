@@ -85,7 +85,7 @@ describe("ProgramScreen: finding sessions", () => {
     await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
     const tabs = screen.getAllByTestId("day-tab");
     expect(tabs.map((t) => t.dataset.day)).toEqual(["2026-12-05", "2026-12-06"]);
-    expect(tabs.map((t) => t.textContent?.replace(/\s+/g, " ").trim())).toEqual(["Sat 5 Dec 3", "Sun 6 Dec 1"]);
+    expect(tabs.map((t) => t.textContent?.replace(/\s+/g, " ").trim())).toEqual(["Sat 5 Dec 3 sessions", "Sun 6 Dec 1 session"]);
     expect(tabs[0]?.getAttribute("aria-selected")).toBe("true");
     expect(rowOf(1).dataset.key).toBe("abs-101");
     expect(rowOf(1).textContent).toContain("08:30–10:00 EST");
