@@ -114,6 +114,8 @@ test('book a meeting and log "met someone" from the palette', async () => {
   await browser.waitUntil(async () => ['met-search', 'met-known'].includes(await focused()), { timeout: 10000, timeoutMsg: 'Met someone did not take focus' });
   await tabTo('met-search');
   await type('sanchez');
+  // The search answers as you type; the arrow key moves into its options once they are there.
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="met-option"]')).length > 0, { timeout: 10000, timeoutMsg: 'no one found' });
   await browser.keys('ArrowDown');
   await browser.waitUntil(async () => (await focused()) === 'met-option', { timeout: 10000, timeoutMsg: 'no option to pick with the arrow key' });
   await browser.keys('Enter');
