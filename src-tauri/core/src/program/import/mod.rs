@@ -13,6 +13,7 @@ pub(crate) mod csv;
 mod frab_xml;
 mod ics;
 pub mod item;
+mod keys;
 mod pretalx_json;
 mod resolve;
 pub mod skip;
