@@ -3,6 +3,8 @@
 import { mount } from "svelte";
 import { markStartup } from "./lib/first-paint";
 import "./app.css";
+import "./styles/forms.css";
+import "./styles/lists.css";
 import App from "./App.svelte";
 
 markStartup("script");

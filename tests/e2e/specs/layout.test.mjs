@@ -1,5 +1,7 @@
 // The shell at the two window sizes the UI promises: a sidebar on a laptop
-// window, a bottom bar on a phone-sized one, every section reachable.
+// window, a bottom bar on a phone-sized one, every section reachable; and the
+// laptop window zoomed to 200% with Ctrl+= (Tauri's zoom keys), where every
+// screen still fits its width and Ctrl+0 brings 100% back.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, tempDb, cli, byTestId, screenshot, texts } from '../lib/app.mjs';
@@ -36,4 +38,28 @@ test('narrow window: a bottom bar replaces the sidebar', async () => {
   await (await byTestId(browser, 'more-congresses')).click();
   await browser.waitUntil(async () => (await texts(browser, 'congress-row')).length === 1, { timeout: 3000 });
   await screenshot(browser, 'narrow');
+});
+
+/** How far the page is wider than its window, in CSS px (0 when nothing scrolls sideways). */
+const overflow = () => browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test('200% zoom: Ctrl+= five times halves the page width, and every screen still fits it', async () => {
+  await browser.setWindowSize(1280, 800);
+  await (await browser.$('main')).click();
+  const width = () => browser.execute(() => window.innerWidth);
+  const before = await width();
+  for (let i = 0; i < 5; i++) await browser.keys(['Control', '=']);
+  await browser.waitUntil(async () => (await width()) <= before / 2 + 2, {
+    timeout: 5000,
+    timeoutMsg: `the page did not zoom to 200% (${before} px wide before)`,
+  });
+  for (const section of ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'congresses', 'settings']) {
+    await browser.execute((s) => { location.hash = `#/${s}`; }, section);
+    await browser.waitUntil(async () => (await browser.execute(() => location.hash)) === `#/${section}`, { timeout: 3000 });
+    await browser.pause(100);
+    assert.ok((await overflow()) <= 1, `${section} scrolls sideways at 200% by ${await overflow()} px`);
+  }
+  await screenshot(browser, 'zoom-200');
+  await browser.keys(['Control', '0']);
+  await browser.waitUntil(async () => (await width()) === before, { timeout: 5000, timeoutMsg: 'Ctrl+0 did not reset the zoom' });
 });

@@ -135,9 +135,23 @@ test('the sample program loads into a new congress', async () => {
     '2026-12-05', '--ends', '2026-12-08', '--time-zone', 'America/Los_Angeles');
   await browser.deleteSession();
   browser = await launch(db);
-  const switcher = await byTestId(browser, 'congress-switcher');
-  const ash = cli(db, 'congress', 'list', '--json').find((c) => c.short_name === 'ASH26');
-  await switcher.selectByAttribute('value', String(ash.id));
+  // The switcher is a listbox (Bits UI Select): open it, pick ASH by its name.
+  await (await byTestId(browser, 'congress-switcher')).click();
+  const options = await browser.$$('[data-testid="congress-option"]');
+  let picked = false;
+  for (const option of options) {
+    if ((await option.getText()).includes('ASH26')) {
+      await option.waitForDisplayed({ timeout: 5000 });
+      await browser.pause(200); // the list is placed beside the button after it opens
+      await option.click();
+      picked = true;
+      break;
+    }
+  }
+  assert.ok(picked, 'ASH26 is offered in the congress switcher');
+
+  const shows = () => browser.execute(() => document.querySelector('[data-testid="congress-switcher"]')?.textContent ?? '');
+  await browser.waitUntil(async () => (await shows()).includes('ASH26'), { timeout: 5000, timeoutMsg: 'the switcher does not show ASH26' });
   await (await byTestId(browser, 'nav-program')).click();
   await (await byTestId(browser, 'load-sample')).click();
   await browser.waitUntil(async () => (await rowKeys()).length > 0 || (await texts(browser, 'grid-event')).length > 0, {

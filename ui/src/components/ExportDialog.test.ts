@@ -12,17 +12,14 @@ import { installFakeMeetings, meeting } from "../testing/fake-meetings";
 import { installFakeExport, type FakeExport } from "../testing/fake-export";
 import { congresses } from "../lib/congresses.svelte";
 import { meetings } from "../lib/meetings.svelte";
-import { meetingsView } from "../lib/meetings-view.svelte";
 import { peopleView } from "../lib/people-view.svelte";
-import { program } from "../lib/program.svelte";
 import { settings } from "../lib/settings.svelte";
-import { targets } from "../lib/targets.svelte";
+import { startMeetings, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH 2026", short_name: "ASH26", starts_on: "2026-12-05", ends_on: "2026-12-08", time_zone: "America/New_York" });
 let backend: FakeBackend;
 let fake: FakeExport;
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim();
 const callsOf = (cmd: string) => backend.calls.filter((c) => c.cmd === cmd);
 const box = (id: string) => screen.getByTestId(id) as HTMLInputElement;
 
@@ -128,12 +125,7 @@ describe("Export calendar", () => {
 
 describe("Add to calendar on a meeting row", () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
-    meetings.reset();
-    meetingsView.reset();
-    program.reset();
-    targets.reset();
+    startMeetings();
   });
   afterEach(() => vi.useRealTimers());
 

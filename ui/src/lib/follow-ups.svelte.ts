@@ -12,6 +12,7 @@ import {
   type FollowUpStatus,
 } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
+import { Generation } from "./congress-list.svelte";
 import { people } from "./people.svelte";
 import { route } from "./route.svelte";
 import { targets } from "./targets.svelte";
@@ -36,8 +37,8 @@ class FollowUpsStore {
   notice = $state("");
   /** The clock "overdue" is measured by; tests put a fixed one here. */
   clock: () => number = () => Date.now();
-  #owedGeneration = 0;
-  #congressGeneration = 0;
+  #owedGeneration = new Generation();
+  #congressGeneration = new Generation();
 
   /** The follow-up with this id in either list. */
   find(id: FollowUpId | null): FollowUp | null {
@@ -46,9 +47,9 @@ class FollowUpsStore {
   }
 
   async loadOwed(): Promise<Result<FollowUp[], CommandError>> {
-    const generation = ++this.#owedGeneration;
+    const current = this.#owedGeneration.next();
     const res = await settle(() => commands.listFollowUps(null));
-    if (generation !== this.#owedGeneration) return res;
+    if (!current()) return res;
     if (res.status === "ok") {
       this.owed = res.data;
       this.owedLoaded = true;
@@ -58,14 +59,14 @@ class FollowUpsStore {
   }
 
   async loadCongress(congressId: CongressId): Promise<Result<FollowUp[], CommandError>> {
-    const generation = ++this.#congressGeneration;
+    const current = this.#congressGeneration.next();
     if (this.congressId !== congressId) {
       this.congressId = congressId;
       this.ofCongress = [];
       this.congressLoaded = false;
     }
     const res = await settle(() => commands.listFollowUps(congressId));
-    if (generation !== this.#congressGeneration) return res;
+    if (!current()) return res;
     if (res.status === "ok") {
       this.ofCongress = res.data;
       this.congressLoaded = true;
@@ -83,7 +84,7 @@ class FollowUpsStore {
 
   /** Another congress chosen: its list starts afresh; the owed list stays. */
   resetCongress(congressId: CongressId | null): void {
-    this.#congressGeneration++;
+    this.#congressGeneration.bump();
     this.congressId = congressId;
     this.ofCongress = [];
     this.congressLoaded = false;
@@ -91,7 +92,7 @@ class FollowUpsStore {
 
   /** Everything forgotten (tests start here). */
   reset(): void {
-    this.#owedGeneration++;
+    this.#owedGeneration.bump();
     this.owed = [];
     this.owedLoaded = false;
     this.resetCongress(null);

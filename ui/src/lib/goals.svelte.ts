@@ -4,44 +4,20 @@
 // a change to one goal replaces it in place (its progress comes back with it).
 import { commands, type CongressId, type Goal, type GoalDraft, type StarterGoal } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
+import { CongressList, noCongress } from "./congress-list.svelte";
 import { floating } from "./venue-time";
 
-class GoalsStore {
-  congressId = $state<CongressId | null>(null);
-  list = $state.raw<Goal[]>([]);
-  loaded = $state(false);
-  error = $state<CommandError | null>(null);
+class GoalsStore extends CongressList<Goal> {
   /** The starter set worded for this congress's series; null until asked for. */
   starters = $state.raw<StarterGoal[] | null>(null);
   startersError = $state<CommandError | null>(null);
-  #generation = 0;
 
-  /** Loads (or reloads) the goals of `congressId`, with their progress as of now. */
-  async load(congressId: CongressId): Promise<Result<Goal[], CommandError>> {
-    const generation = ++this.#generation;
-    if (this.congressId !== congressId) {
-      this.congressId = congressId;
-      this.list = [];
-      this.loaded = false;
-      this.starters = null;
-      this.startersError = null;
-    }
-    const res = await settle(() => commands.listGoals(congressId));
-    if (generation !== this.#generation) return res;
-    if (res.status === "ok") {
-      this.list = res.data;
-      this.loaded = true;
-    }
-    this.error = res.status === "error" ? res.error : null;
-    return res;
+  /** The goals of `congressId`, with their progress as of now. */
+  protected fetch(congressId: CongressId): Promise<Result<Goal[], CommandError>> {
+    return commands.listGoals(congressId);
   }
 
-  reset(): void {
-    this.#generation++;
-    this.congressId = null;
-    this.list = [];
-    this.loaded = false;
-    this.error = null;
+  protected override forget(): void {
     this.starters = null;
     this.startersError = null;
   }
@@ -62,9 +38,7 @@ class GoalsStore {
     const before = this.list.length;
     const res = await settle(() => commands.adoptStarterGoals(id, keys));
     if (res.status === "error") return res;
-    this.#generation++; // an older load must not overwrite the new list
-    this.list = res.data;
-    this.loaded = true;
+    this.replaceAll(res.data);
     return { status: "ok", data: res.data.length - before };
   }
 
@@ -82,10 +56,7 @@ class GoalsStore {
   }
 
   async remove(goal: Goal): Promise<Result<null, CommandError>> {
-    const res = await settle(() => commands.deleteGoal(goal.id));
-    if (res.status === "ok") this.list = this.list.filter((g) => g.id !== goal.id);
-    else if (res.error.kind === "not_found") await this.#reload();
-    return res;
+    return this.removed(await settle(() => commands.deleteGoal(goal.id)), goal.id);
   }
 
   /** Undo of a delete: the goal again (at the end of the list), with a manual count restored. */
@@ -102,26 +73,9 @@ class GoalsStore {
     return res;
   }
 
-  async #put(res: Result<Goal, CommandError>): Promise<Result<Goal, CommandError>> {
-    if (res.status === "ok") {
-      const g = res.data;
-      if (g.congress_id === this.congressId) {
-        const i = this.list.findIndex((x) => x.id === g.id);
-        this.list = i >= 0 ? this.list.map((x) => (x.id === g.id ? g : x)) : [...this.list, g];
-      }
-    } else if (res.error.kind === "not_found") {
-      await this.#reload();
-    }
-    return res;
+  #put(res: Result<Goal, CommandError>): Promise<Result<Goal, CommandError>> {
+    return this.put(res, (g) => g.congress_id === this.congressId);
   }
-
-  async #reload(): Promise<void> {
-    if (this.congressId !== null) await this.load(this.congressId);
-  }
-}
-
-function noCongress<T>(): Result<T, CommandError> {
-  return { status: "error", error: { kind: "not_found", message: "no congress is chosen" } };
 }
 
 export const goals = new GoalsStore();

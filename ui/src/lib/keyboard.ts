@@ -14,5 +14,10 @@ export function isPlainShortcut(event: KeyboardEvent, key: string): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return false;
   if (event.key.toLowerCase() !== key.toLowerCase()) return false;
   if (isTypingTarget(event.target)) return false;
-  return !document.querySelector("dialog[open]");
+  return !dialogOpen();
+}
+
+/** True while a modal dialog is open (Bits UI marks its content aria-modal; practice mode is a native one). */
+export function dialogOpen(): boolean {
+  return document.querySelector('[aria-modal="true"], dialog[open]') !== null;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Meeting, Session } from "./bindings";
 import { dayAgendaModel } from "./meeting-calendar";
+import { meeting } from "../testing/fake-meetings";
 
 const talk = (id: number, starts: string, ends: string, attendance: Session["attendance"] = "attending"): Session => ({
   id,
@@ -22,24 +23,8 @@ const talk = (id: number, starts: string, ends: string, attendance: Session["att
   sample: false,
 });
 
-const meet = (id: number, starts: string, ends: string, overrides: Partial<Meeting> = {}): Meeting => ({
-  id,
-  congress_id: 1,
-  title: `Coffee ${id}`,
-  purpose: "",
-  place: "",
-  kind: "coffee",
-  status: "confirmed",
-  starts_at: starts,
-  ends_at: ends,
-  minutes: 30,
-  notes: "",
-  people: [],
-  clashes: [],
-  uid: "",
-  sequence: 0,
-  ...overrides,
-});
+const meet = (id: number, starts: string, ends: string, overrides: Partial<Meeting> = {}): Meeting =>
+  meeting({ id, title: `Coffee ${id}`, kind: "coffee", status: "confirmed", starts_at: starts, ends_at: ends, uid: "", ...overrides });
 
 describe("dayAgendaModel", () => {
   it("draws the day's attending sessions and standing meetings at venue time, clashes marked", () => {

@@ -2,7 +2,8 @@
 // day calendar draws: events at their VENUE wall-clock time (floating, as the program grid does,
 // so this computer's zone never moves them), which of them clash, and the hours worth showing.
 import type { Meeting, MeetingId, Session, SessionId } from "./bindings";
-import { dayOf, floating, minutesOf, offsetMinutesIn, offsetOf, offsetString } from "./venue-time";
+import { dayOffset, nextDay, slotTimes, type DayFrame } from "./calendar-day";
+import { dayOf, floating, minutesOf } from "./venue-time";
 
 export type AgendaEvent = {
   id: string;
@@ -13,22 +14,7 @@ export type AgendaEvent = {
   extendedProps: { type: "session"; id: SessionId; clashing: boolean } | { type: "meeting"; id: MeetingId; clashing: boolean };
 };
 
-export type DayAgendaModel = {
-  events: AgendaEvent[];
-  slotMinTime: string;
-  slotMaxTime: string;
-  /** The venue's UTC offset that day, so the now line sits at venue time. */
-  offset: string;
-  hasAllDay: boolean;
-};
-
-const hhmm = (hours: number) => `${String(hours).padStart(2, "0")}:00:00`;
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+export type DayAgendaModel = DayFrame & { events: AgendaEvent[] };
 
 /**
  * `sessions` and `meetings` may be the whole congress: only `day`'s attending sessions and its
@@ -83,21 +69,10 @@ export function dayAgendaModel(
   }
 
   const timed = [...standing, ...attending.filter((s) => !s.all_day)][0];
-  let offset = timed ? offsetOf(timed.starts_at) : "+00:00";
-  if (!timed) {
-    try {
-      offset = offsetString(offsetMinutesIn(zone, new Date(`${day}T12:00:00Z`)));
-    } catch {
-      // an unknown zone: the UTC wall clock is as good as any for an empty day
-    }
-  }
-  const startHour = Math.max(0, Math.floor(first / 60));
-  const endHour = Math.min(24, Math.ceil(last / 60));
   return {
     events,
-    slotMinTime: hhmm(startHour),
-    slotMaxTime: hhmm(Math.max(endHour, startHour + 1)),
-    offset,
+    ...slotTimes(Math.max(0, Math.floor(first / 60)), Math.min(24, Math.ceil(last / 60))),
+    offset: dayOffset(timed?.starts_at, zone, day),
     hasAllDay: events.some((e) => e.allDay),
   };
 }

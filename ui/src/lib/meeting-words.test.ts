@@ -19,26 +19,10 @@ import {
   slotLabel,
   startsLocal,
 } from "./meeting-words";
+import { meeting } from "../testing/fake-meetings";
 
 function m(id: number, startsAt: string, overrides: Partial<Meeting> = {}): Meeting {
-  return {
-    id,
-    congress_id: 1,
-    title: `M${id}`,
-    purpose: "",
-    place: "",
-    kind: "coffee",
-    status: "confirmed",
-    starts_at: startsAt,
-    ends_at: startsAt,
-    minutes: 30,
-    notes: "",
-    people: [],
-    clashes: [],
-    uid: "",
-    sequence: 0,
-    ...overrides,
-  };
+  return meeting({ id, title: `M${id}`, kind: "coffee", status: "confirmed", starts_at: startsAt, ends_at: startsAt, uid: "", ...overrides });
 }
 
 const s = (startsAt: string, inBreak: string | null = null): Slot => ({ starts_at: startsAt, ends_at: startsAt, in_break: inBreak });

@@ -16,6 +16,7 @@ import {
   type StatusChange,
 } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
+import { CongressList } from "./congress-list.svelte";
 import { program } from "./program.svelte";
 import { route } from "./route.svelte";
 import { targets } from "./targets.svelte";
@@ -23,42 +24,19 @@ import { targets } from "./targets.svelte";
 /** Someone to book a meeting with, as a target card or a person page hands them over. */
 export type BookingPerson = { id: PersonId; display_name: string };
 
-class MeetingsStore {
-  congressId = $state<CongressId | null>(null);
-  list = $state.raw<Meeting[]>([]);
-  loaded = $state(false);
-  error = $state<CommandError | null>(null);
+class MeetingsStore extends CongressList<Meeting> {
   byId = $derived(new Map(this.list.map((m) => [m.id, m])));
   /** A "Book meeting" elsewhere: the Meetings screen opens the editor for them and clears it. */
   pendingBooking = $state<BookingPerson | null>(null);
   /** A meeting to open in the editor ("new": an empty one), asked for from the command palette. */
   pendingOpen = $state<MeetingId | "new" | null>(null);
-  #generation = 0;
 
-  /** Loads (or reloads) the meetings of `congressId`. */
-  async load(congressId: CongressId): Promise<Result<Meeting[], CommandError>> {
-    const generation = ++this.#generation;
-    if (this.congressId !== congressId) {
-      this.congressId = congressId;
-      this.list = [];
-      this.loaded = false;
-    }
-    const res = await settle(() => commands.listMeetings(congressId));
-    if (generation !== this.#generation) return res;
-    if (res.status === "ok") {
-      this.list = res.data;
-      this.loaded = true;
-    }
-    this.error = res.status === "error" ? res.error : null;
-    return res;
+  protected fetch(congressId: CongressId): Promise<Result<Meeting[], CommandError>> {
+    return commands.listMeetings(congressId);
   }
 
-  reset(): void {
-    this.#generation++;
-    this.congressId = null;
-    this.list = [];
-    this.loaded = false;
-    this.error = null;
+  override reset(): void {
+    super.reset();
     this.pendingBooking = null;
   }
 

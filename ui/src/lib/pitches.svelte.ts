@@ -4,50 +4,21 @@
 // says which pitch is theirs.
 import { commands, type CongressId, type Pitch, type PitchDraft, type PitchId, type Target } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
+import { CongressList } from "./congress-list.svelte";
 import { targets } from "./targets.svelte";
 
-class PitchesStore {
-  congressId = $state<CongressId | null>(null);
-  list = $state.raw<Pitch[]>([]);
-  loaded = $state(false);
-  error = $state<CommandError | null>(null);
+class PitchesStore extends CongressList<Pitch> {
   byId = $derived(new Map(this.list.map((p) => [p.id, p])));
-  #generation = 0;
-  #loading = false;
 
-  /** Loads (or reloads) the pitches `congressId` can use. */
-  async load(congressId: CongressId): Promise<Result<Pitch[], CommandError>> {
-    const generation = ++this.#generation;
-    if (this.congressId !== congressId) {
-      this.congressId = congressId;
-      this.list = [];
-      this.loaded = false;
-    }
-    this.#loading = true;
-    const res = await settle(() => commands.listPitches(congressId));
-    if (generation !== this.#generation) return res;
-    this.#loading = false;
-    if (res.status === "ok") {
-      this.list = res.data;
-      this.loaded = true;
-    }
-    this.error = res.status === "error" ? res.error : null;
-    return res;
+  /** The pitches `congressId` can use: its own and the general ones. */
+  protected fetch(congressId: CongressId): Promise<Result<Pitch[], CommandError>> {
+    return commands.listPitches(congressId);
   }
 
   /** Loads unless this congress's pitches are already here (or on their way). */
   ensure(congressId: CongressId): void {
-    if (this.congressId === congressId && (this.loaded || this.#loading)) return;
+    if (this.congressId === congressId && (this.loaded || this.loading)) return;
     void this.load(congressId);
-  }
-
-  reset(): void {
-    this.#generation++;
-    this.#loading = false;
-    this.congressId = null;
-    this.list = [];
-    this.loaded = false;
-    this.error = null;
   }
 
   async create(draft: PitchDraft): Promise<Result<Pitch, CommandError>> {
@@ -73,7 +44,7 @@ class PitchesStore {
     const res = await settle(() => commands.linkPitch(target.id, pitchId));
     if (res.status === "ok" || res.error.kind === "not_found") {
       const reloads: Promise<unknown>[] = [targets.load(target.congress_id)];
-      if (res.status === "error" && this.congressId !== null) reloads.push(this.load(this.congressId));
+      if (res.status === "error") reloads.push(this.reload());
       await Promise.all(reloads);
     }
     return res;
@@ -85,8 +56,8 @@ class PitchesStore {
       const mine = p.congress_id === null || p.congress_id === this.congressId;
       const rest = this.list.filter((x) => x.id !== p.id);
       this.list = mine ? [...rest, p] : rest;
-    } else if (res.error.kind === "not_found" && this.congressId !== null) {
-      await this.load(this.congressId);
+    } else if (res.error.kind === "not_found") {
+      await this.reload();
     }
     return res;
   }

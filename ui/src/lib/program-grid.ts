@@ -4,7 +4,8 @@
 // become one block, so a poster hall does not drown the grid.
 import type { Session, SessionId, SessionKind } from "./bindings";
 import { NONE } from "./program-filter";
-import { floating, minutesOf, offsetMinutesIn, offsetOf, offsetString } from "./venue-time";
+import { dayOffset, nextDay, slotTimes, type DayFrame } from "./calendar-day";
+import { floating, minutesOf } from "./venue-time";
 
 /** Posters sharing room and slot are drawn as one block from this many on. */
 export const POSTER_BLOCK_MIN = 4;
@@ -19,25 +20,10 @@ export type GridEvent = {
   extendedProps: { sessionIds: SessionId[]; kind: SessionKind };
 };
 
-export type GridModel = {
+export type GridModel = DayFrame & {
   resources: { id: string; title: string }[];
   events: GridEvent[];
-  /** "07:00:00": the first hour drawn. */
-  slotMinTime: string;
-  /** "19:00:00": the end of the last hour drawn. */
-  slotMaxTime: string;
-  /** The venue's UTC offset that day ("-05:00"), so the now line sits at venue time. */
-  offset: string;
-  hasAllDay: boolean;
 };
-
-const hhmm = (hours: number) => `${String(hours).padStart(2, "0")}:00:00`;
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** `sessions` are one day's (venue time), already filtered; `zone` is the venue's IANA zone. */
 export function gridModel(sessions: readonly Session[], day: string, zone: string): GridModel {
@@ -77,24 +63,13 @@ export function gridModel(sessions: readonly Session[], day: string, zone: strin
 
   const startHour = Number.isFinite(first) ? Math.floor(first / 60) : 8;
   const endHour = Number.isFinite(last) ? Math.min(24, Math.ceil(last / 60)) : 18;
-  const anyTimed = sessions.find((s) => !s.all_day);
-  let offset = anyTimed ? offsetOf(anyTimed.starts_at) : "+00:00";
-  if (!anyTimed) {
-    try {
-      offset = offsetString(offsetMinutesIn(zone, new Date(`${day}T12:00:00Z`)));
-    } catch {
-      // unknown zone: UTC wall clock is as good as any for an all-day-only day
-    }
-  }
-
   return {
     resources: [...rooms]
       .sort((a, b) => (a === NONE ? 1 : 0) - (b === NONE ? 1 : 0) || a.localeCompare(b, "en", { numeric: true }))
       .map((id) => ({ id, title: id === NONE ? "No room" : id })),
     events,
-    slotMinTime: hhmm(startHour),
-    slotMaxTime: hhmm(Math.max(endHour, startHour + 1)),
-    offset,
+    ...slotTimes(startHour, endHour),
+    offset: dayOffset(sessions.find((s) => !s.all_day)?.starts_at, zone, day),
     hasAllDay,
   };
 }

@@ -54,7 +54,7 @@ describe("CongressesScreen", () => {
 
     await fireEvent.click(within(rowOf(eha.id)).getByTestId("delete-congress"));
     const dialog = await screen.findByTestId("confirm-dialog");
-    await fireEvent(dialog, new Event("cancel", { cancelable: true })); // what Esc fires on a modal dialog
+    await fireEvent.keyDown(within(dialog).getByTestId("confirm-cancel"), { key: "Escape" });
     expect(screen.queryByTestId("confirm-dialog")).toBeNull();
     expect(backend.calls.some((c) => c.cmd === "delete_congress")).toBe(false);
   });

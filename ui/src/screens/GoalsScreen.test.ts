@@ -5,11 +5,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import GoalsScreen from "./GoalsScreen.svelte";
-import { congress, installFakeBackend, type FakeBackend } from "../testing/fake-backend";
-import { goal, installFakeGoals, type FakeGoals } from "../testing/fake-goals";
-import { congresses } from "../lib/congresses.svelte";
+import { congress, type FakeBackend } from "../testing/fake-backend";
+import { goal, type FakeGoals } from "../testing/fake-goals";
 import { goals } from "../lib/goals.svelte";
-import { settings } from "../lib/settings.svelte";
+import { installGoalsStand, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH Annual Meeting 2026", short_name: "ASH 2026", starts_on: "2026-12-05", ends_on: "2026-12-08", time_zone: "America/New_York" });
 /** Sunday 7 Dec 2026, 09:00 EST. */
@@ -19,14 +18,10 @@ let backend: FakeBackend;
 let fake: FakeGoals;
 
 async function open(init: Partial<FakeGoals> = {}) {
-  backend = installFakeBackend({ congresses: [ash] });
-  backend.settings.current_congress_id = ash.id;
-  fake = installFakeGoals(backend, init);
-  await Promise.all([settings.load(), congresses.load()]);
+  ({ backend, fake } = await installGoalsStand(ash, init));
   render(GoalsScreen, { props: { clock: () => NOW } });
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim();
 const callsOf = (cmd: string) => backend.calls.filter((c) => c.cmd === cmd);
 const card = (id: number) => screen.getAllByTestId("goal-card").find((c) => c.dataset.goalId === String(id)) as HTMLElement;
 const form = () => screen.getByTestId("goal-form");

@@ -2,20 +2,19 @@
 // page), and looked at again in the day view beside the sessions attended. These drive both paths
 // through the fake backend: the hand-over from People to Meetings, and the day view's blocks.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import MeetingsScreen from "./MeetingsScreen.svelte";
 import PeopleScreen from "./PeopleScreen.svelte";
 import { congress, installFakeBackend, person, session, target, type FakeBackend } from "../testing/fake-backend";
 import { installFakeMeetings, meeting } from "../testing/fake-meetings";
 import { congresses } from "../lib/congresses.svelte";
 import { meetings } from "../lib/meetings.svelte";
-import { meetingsView } from "../lib/meetings-view.svelte";
 import { people } from "../lib/people.svelte";
 import { peopleView } from "../lib/people-view.svelte";
-import { program } from "../lib/program.svelte";
 import { route } from "../lib/route.svelte";
 import { settings } from "../lib/settings.svelte";
 import { targets } from "../lib/targets.svelte";
+import { startMeetings, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH 2026", starts_on: "2026-12-05", ends_on: "2026-12-06", time_zone: "America/New_York" });
 const sat = (hhmm: string) => `2026-12-05T${hhmm}:00-05:00`;
@@ -30,15 +29,9 @@ async function setUp(init: Partial<FakeBackend> = {}) {
   await Promise.all([settings.load(), congresses.load()]);
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim();
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
-  meetings.reset();
-  meetingsView.reset();
-  program.reset();
-  targets.reset();
+  startMeetings();
   people.reset();
   peopleView.reset();
 });

@@ -12,11 +12,10 @@ import { congresses } from "../lib/congresses.svelte";
 import { followUps } from "../lib/follow-ups.svelte";
 import { meetingReminders } from "../lib/meeting-reminders.svelte";
 import { meetings } from "../lib/meetings.svelte";
-import { meetingsView } from "../lib/meetings-view.svelte";
-import { program } from "../lib/program.svelte";
 import { route } from "../lib/route.svelte";
 import { settings } from "../lib/settings.svelte";
 import { targets } from "../lib/targets.svelte";
+import { startMeetings, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH 2026", starts_on: "2026-12-05", ends_on: "2026-12-08", time_zone: "America/New_York" });
 const anaPerson = { id: 1, display_name: "Ana Sánchez", institution: null, target_status: null };
@@ -46,7 +45,6 @@ async function open() {
   render(MeetingsScreen);
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim();
 const rowOf = (id: number) => screen.getAllByTestId("meeting-row").find((r) => r.dataset.meetingId === String(id)) as HTMLElement;
 const editor = () => screen.getByTestId("meeting-editor");
 const field = (id: string) => within(editor()).getByTestId(id) as HTMLInputElement;
@@ -64,12 +62,7 @@ async function save() {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
-  meetings.reset();
-  meetingsView.reset();
-  program.reset();
-  targets.reset();
+  startMeetings();
   followUps.reset();
   meetingReminders.clear();
 });

@@ -9,10 +9,9 @@ import { congress, installFakeBackend, person, session, target, type FakeBackend
 import { installFakeMeetings, meeting, slot, type FakeMeetings } from "../testing/fake-meetings";
 import { congresses } from "../lib/congresses.svelte";
 import { meetings } from "../lib/meetings.svelte";
-import { meetingsView } from "../lib/meetings-view.svelte";
-import { program } from "../lib/program.svelte";
 import { settings } from "../lib/settings.svelte";
 import { targets } from "../lib/targets.svelte";
+import { startMeetings, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH 2026", starts_on: "2026-12-05", ends_on: "2026-12-08", time_zone: "America/New_York" });
 const sat = (hhmm: string) => `2026-12-05T${hhmm}:00-05:00`;
@@ -37,7 +36,6 @@ async function open(init: Partial<FakeMeetings> = {}, backendInit: Partial<FakeB
   render(MeetingsScreen);
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim();
 const rows = () => screen.queryAllByTestId("meeting-row");
 const rowOf = (id: number) => rows().find((r) => r.dataset.meetingId === String(id)) as HTMLElement;
 const callsOf = (cmd: string) => backend.calls.filter((c) => c.cmd === cmd);
@@ -54,12 +52,7 @@ async function chooseAna() {
 
 beforeEach(() => {
   // Weeks before the congress: every slot is still ahead, the editor opens on its first day.
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
-  meetings.reset();
-  meetingsView.reset();
-  program.reset();
-  targets.reset();
+  startMeetings();
 });
 
 afterEach(() => {

@@ -10,9 +10,9 @@ import { followUp, installFakeFollowUps } from "../testing/fake-follow-ups";
 import type { Person } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { people } from "../lib/people.svelte";
-import { peopleView } from "../lib/people-view.svelte";
 import { settings } from "../lib/settings.svelte";
 import { targets } from "../lib/targets.svelte";
+import { openPerson, resetPeople, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH Annual Meeting 2026", short_name: "ASH 2026" });
 const ana = person({ id: 1, display_name: "Ana Sánchez", institution: "Hospital Clínic", position: "Head of Myeloma Unit", city: "Barcelona", country: "Spain" });
@@ -37,21 +37,8 @@ const rows = () => screen.queryAllByTestId("person-row");
 const rowIds = () => rows().map((r) => Number(r.dataset.personId));
 const rowOf = (id: number) => rows().find((r) => r.dataset.personId === String(id)) as HTMLElement;
 const pageOffsets = () => backend.calls.filter((c) => c.cmd === "list_people").map((c) => c.args.offset);
-const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, " ").trim();
 
-async function openPerson(id: number): Promise<HTMLElement> {
-  await waitFor(() => expect(rowOf(id)).toBeTruthy());
-  await fireEvent.click(within(rowOf(id)).getByRole("button"));
-  const page = await screen.findByTestId("person-page");
-  await waitFor(() => expect(within(page).getByTestId("person-name")).toBeTruthy());
-  return page;
-}
-
-beforeEach(() => {
-  people.reset();
-  targets.reset();
-  peopleView.reset();
-});
+beforeEach(resetPeople);
 
 describe("PeopleScreen: Everyone", () => {
   it("loads the first page, shows the total, and loads further pages as the list scrolls", async () => {

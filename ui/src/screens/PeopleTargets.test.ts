@@ -8,9 +8,9 @@ import PeopleScreen from "./PeopleScreen.svelte";
 import { congress, installFakeBackend, person, target, type FakeBackend } from "../testing/fake-backend";
 import { congresses } from "../lib/congresses.svelte";
 import { people } from "../lib/people.svelte";
-import { peopleView } from "../lib/people-view.svelte";
 import { settings } from "../lib/settings.svelte";
 import { targets } from "../lib/targets.svelte";
+import { openPerson, personRow as rowOf, resetPeople, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH Annual Meeting 2026", short_name: "ASH 2026", time_zone: "America/New_York" });
 const who = [
@@ -41,28 +41,14 @@ async function open(init: Partial<FakeBackend> = {}, tab?: "targets"): Promise<F
   return backend;
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim();
 const cards = () => screen.queryAllByTestId("target-card");
 const cardOf = (personId: number) => cards().find((c) => c.dataset.personId === String(personId)) as HTMLElement;
 const column = (status: string) =>
   cards()
     .filter((c) => c.dataset.status === status)
     .map((c) => Number(c.dataset.personId));
-const rowOf = (id: number) => screen.queryAllByTestId("person-row").find((r) => r.dataset.personId === String(id)) as HTMLElement;
 
-async function openPerson(id: number): Promise<HTMLElement> {
-  await waitFor(() => expect(rowOf(id)).toBeTruthy());
-  await fireEvent.click(within(rowOf(id)).getByRole("button"));
-  const page = await screen.findByTestId("person-page");
-  await waitFor(() => expect(within(page).getByTestId("person-name")).toBeTruthy());
-  return page;
-}
-
-beforeEach(() => {
-  people.reset();
-  targets.reset();
-  peopleView.reset();
-});
+beforeEach(resetPeople);
 
 describe("PeopleScreen: the targets board", () => {
   it("groups cards by status, must before should before nice, with what each card needs", async () => {

@@ -7,11 +7,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import PitchesScreen from "./PitchesScreen.svelte";
 import PitchPractice from "./pitches/PitchPractice.svelte";
-import { congress, installFakeBackend, type FakeBackend } from "../testing/fake-backend";
-import { installFakeGoals, pitch, type FakeGoals } from "../testing/fake-goals";
-import { congresses } from "../lib/congresses.svelte";
+import { congress, type FakeBackend } from "../testing/fake-backend";
+import { pitch, type FakeGoals } from "../testing/fake-goals";
 import { pitches } from "../lib/pitches.svelte";
-import { settings } from "../lib/settings.svelte";
+import { installGoalsStand, text } from "../testing/screens";
 
 const ash = congress({ id: 1, name: "ASH Annual Meeting 2026", short_name: "ASH 2026", time_zone: "America/New_York" });
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
@@ -20,14 +19,10 @@ let backend: FakeBackend;
 let fake: FakeGoals;
 
 async function open(init: Partial<FakeGoals> = {}) {
-  backend = installFakeBackend({ congresses: [ash] });
-  backend.settings.current_congress_id = ash.id;
-  fake = installFakeGoals(backend, init);
-  await Promise.all([settings.load(), congresses.load()]);
+  ({ backend, fake } = await installGoalsStand(ash, init));
   render(PitchesScreen);
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, " ").trim();
 const callsOf = (cmd: string) => backend.calls.filter((c) => c.cmd === cmd);
 const form = () => screen.getByTestId("pitch-form");
 const field = (id: string) => within(form()).getByTestId(id) as HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement;
@@ -137,7 +132,7 @@ describe("PitchesScreen", () => {
     const view = screen.getByTestId("practice-view");
     expect(text(within(view).getByTestId("practice-countdown"))).toBe("0:30");
     expect(text(within(view).getByTestId("practice-text"))).toBe("Hello, I work on myeloma.");
-    await fireEvent(view, new Event("cancel", { cancelable: true }));
+    await fireEvent.keyDown(within(view).getByTestId("practice-start"), { key: "Escape" });
     expect(screen.queryByTestId("practice-view")).toBeNull();
 
     await fireEvent.click(within(cardOf(1)).getByTestId("pitch-practice"));
@@ -176,11 +171,11 @@ describe("practice mode", () => {
     expect(text(countdown)).toBe("0:07");
 
     const view = screen.getByTestId("practice-view");
-    await fireEvent.keyDown(view, { key: " " }); // Space pauses
+    await fireEvent.keyDown(within(view).getByTestId("practice-start"), { key: " " }); // Space pauses
     expect(text(startButton)).toBe("Resume");
     expect(tick).toBeNull();
     now += 60_000; // time passing while paused does not count
-    await fireEvent.keyDown(view, { key: " " }); // and resumes
+    await fireEvent.keyDown(within(view).getByTestId("practice-start"), { key: " " }); // and resumes
     await advance(6_500);
     expect(text(countdown)).toBe("0:01");
     await advance(1_000);
