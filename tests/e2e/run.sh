@@ -4,7 +4,8 @@
 # spec against the one already-built app binary, and always cleans up.
 # A full run then audits accessibility again in the dark scheme: WebKitGTK
 # reports prefers-color-scheme: dark under a dark GTK theme, so the a11y spec
-# runs once more with GTK_THEME=Adwaita:dark on a display and driver of its own.
+# runs once more with GTK_THEME=Adwaita:dark on a display and driver of its own,
+# and with GTK animations off, which WebKitGTK reports as prefers-reduced-motion.
 # Usage: tests/e2e/run.sh [spec files…]   (HALLWAY_BIN overrides the binary;
 # HALLWAY_E2E_SCHEME=dark runs the given specs in the dark scheme)
 set -euo pipefail
@@ -16,7 +17,13 @@ export HALLWAY_CLI=${HALLWAY_CLI:-$root/target/debug/hallway-cli}
 mkdir -p "$here/artifacts"
 log="$here/artifacts"
 
-if [ "${HALLWAY_E2E_SCHEME:-light}" = dark ]; then export GTK_THEME=Adwaita:dark; fi
+if [ "${HALLWAY_E2E_SCHEME:-light}" = dark ]; then
+  export GTK_THEME=Adwaita:dark
+  # GTK reads gtk-enable-animations from here; the app's data goes to --db, not this folder.
+  export XDG_CONFIG_HOME="$log/gtk-reduced-motion"
+  mkdir -p "$XDG_CONFIG_HOME/gtk-3.0"
+  printf '[Settings]\ngtk-enable-animations=false\n' > "$XDG_CONFIG_HOME/gtk-3.0/settings.ini"
+fi
 . "$here/lib/display.sh"
 
 cd "$here"
