@@ -114,10 +114,14 @@ test('book a meeting and log "met someone" from the palette', async () => {
   await browser.waitUntil(async () => ['met-search', 'met-known'].includes(await focused()), { timeout: 10000, timeoutMsg: 'Met someone did not take focus' });
   await tabTo('met-search');
   await type('sanchez');
-  // The search answers as you type; the arrow key moves into its options once they are there.
+  // The search answers as you type; the arrow key moves the highlight through its options once
+  // they are there, while focus stays in the search (a combobox).
   await browser.waitUntil(async () => (await browser.$$('[data-testid="met-option"]')).length > 0, { timeout: 10000, timeoutMsg: 'no one found' });
   await browser.keys('ArrowDown');
-  await browser.waitUntil(async () => (await focused()) === 'met-option', { timeout: 10000, timeoutMsg: 'no option to pick with the arrow key' });
+  await browser.waitUntil(
+    async () => (await focused()) === 'met-search' && (await browser.$$('[data-testid="met-option"][data-highlighted]')).length === 1,
+    { timeout: 10000, timeoutMsg: 'no option to pick with the arrow key' },
+  );
   await browser.keys('Enter');
   await tabTo('met-note');
   await type('Talked about the CAR-T registry');

@@ -1,6 +1,8 @@
 // Why: the day calendar of my agenda and the program's room × time grid draw one venue day the
 // same way: events at venue wall-clock time, the hours worth showing, and the venue's UTC offset
-// that day (so the now line sits at venue time). What they share about that day lives here.
+// that day (so the now line sits at venue time). What they share about that day lives here,
+// down to the calendar options (15-minute slots labelled hourly, 24-hour clock, no toolbar).
+import type { Calendar } from "@event-calendar/core";
 import { offsetMinutesIn, offsetOf, offsetString } from "./venue-time";
 
 /** What a day calendar needs besides its events. */
@@ -40,4 +42,37 @@ export function dayOffset(startsAt: string | undefined, zone: string, day: strin
   } catch {
     return "+00:00";
   }
+}
+
+const H23: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+
+/**
+ * EventCalendar's options for one venue day drawn by `frame`, filling its host, with the now line:
+ * `own` adds the view, the events and the hooks, and `dayHeader` says how long the day's heading
+ * is ("long": "Saturday, 5 December"; "short": "Sat, 5 Dec").
+ */
+export function dayCalendarOptions(
+  day: string,
+  frame: DayFrame,
+  own: Calendar.Options & { dayHeader: "long" | "short" },
+): Calendar.Options {
+  const { dayHeader, ...rest } = own;
+  return {
+    date: day,
+    timeZone: frame.offset,
+    headerToolbar: { start: "", center: "", end: "" },
+    slotMinTime: frame.slotMinTime,
+    slotMaxTime: frame.slotMaxTime,
+    scrollTime: frame.slotMinTime,
+    slotDuration: "00:15:00",
+    slotLabelInterval: "01:00",
+    slotLabelFormat: H23,
+    eventTimeFormat: H23,
+    dayHeaderFormat: { weekday: dayHeader, day: "numeric", month: dayHeader },
+    allDaySlot: frame.hasAllDay,
+    allDayContent: "All day",
+    nowIndicator: true,
+    height: "100%",
+    ...rest,
+  };
 }

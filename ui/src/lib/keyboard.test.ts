@@ -1,7 +1,7 @@
 // Why: `N` and friends must not fire while typing, yet must still fire when focus merely rests on
 // a checkbox just ticked (a goal's "Done", a starter goal); this pins which controls count as typing.
 import { describe, expect, it } from "vitest";
-import { isTypingTarget } from "./keyboard";
+import { isTypingTarget, saveOnModEnter } from "./keyboard";
 
 describe("isTypingTarget", () => {
   it("counts text fields, text areas and selects as typing, and checkboxes and buttons not", () => {
@@ -14,5 +14,22 @@ describe("isTypingTarget", () => {
     expect(isTypingTarget(input("radio"))).toBe(false);
     expect(isTypingTarget(document.createElement("button"))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe("saveOnModEnter", () => {
+  it("saves on Ctrl+Enter or ⌘+Enter from inside the form, not on a plain Enter, and stops on cleanup", () => {
+    const form = document.createElement("form");
+    const notes = form.appendChild(document.createElement("textarea"));
+    let saves = 0;
+    const stop = saveOnModEnter(form, () => saves++);
+    const press = (init: KeyboardEventInit) => notes.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true, ...init }));
+    expect(press({})).toBe(true);
+    expect(press({ ctrlKey: true })).toBe(false);
+    expect(press({ metaKey: true })).toBe(false);
+    expect(saves).toBe(2);
+    stop();
+    press({ ctrlKey: true });
+    expect(saves).toBe(2);
   });
 });

@@ -21,3 +21,18 @@ export function isPlainShortcut(event: KeyboardEvent, key: string): boolean {
 export function dialogOpen(): boolean {
   return document.querySelector('[aria-modal="true"], dialog[open]') !== null;
 }
+
+/**
+ * Ctrl/⌘+Enter anywhere in `form` calls `save`: from any field, a text area included (where a
+ * plain Enter is a new line). Returns the cleanup, so it fits an attachment or `onMount`.
+ */
+export function saveOnModEnter(form: HTMLElement, save: () => unknown): () => void {
+  function onkeydown(event: KeyboardEvent) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  }
+  form.addEventListener("keydown", onkeydown);
+  return () => form.removeEventListener("keydown", onkeydown);
+}

@@ -168,6 +168,43 @@ describe("TodayScreen: quick actions", () => {
     await waitFor(() => expect(targetIds()).toEqual([12]));
   });
 
+  it("picks with the keyboard: focus stays in the search, the arrows move the highlight, Enter picks", async () => {
+    await open();
+    await fireEvent.click(screen.getByTestId("met-someone"));
+    const dialog = await screen.findByTestId("met-dialog");
+    const search = within(dialog).getByTestId("met-search");
+    await waitFor(() => expect(document.activeElement).toBe(search));
+    await fireEvent.input(search, { target: { value: "o" } });
+    const options = await within(dialog).findAllByTestId("met-option");
+    expect(options.length).toBeGreaterThan(1);
+    expect(search.getAttribute("role")).toBe("combobox");
+    // The first match is highlighted as the answers arrive; ↓ moves on, focus stays in the field.
+    await waitFor(() => expect(search.getAttribute("aria-activedescendant")).toBe(options[0]?.id));
+    await fireEvent.keyDown(search, { key: "ArrowDown" });
+    await waitFor(() => expect(options[1]?.hasAttribute("data-highlighted")).toBe(true));
+    expect(document.activeElement).toBe(search);
+    await fireEvent.keyDown(search, { key: "Enter" });
+    const picked = await within(dialog).findByTestId("met-picked");
+    expect(picked.dataset.personId).toBe(options[1]?.dataset.personId);
+    // The field gave way to the picked card; focus is on its button, before the note.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByTestId("met-change")));
+    expect(callsOf("met_someone")).toHaveLength(0);
+  });
+
+  it("picks the first match on Enter even with the list closed", async () => {
+    await open();
+    await fireEvent.click(screen.getByTestId("met-someone"));
+    const dialog = await screen.findByTestId("met-dialog");
+    const search = within(dialog).getByTestId("met-search");
+    await fireEvent.input(search, { target: { value: "o" } });
+    const first = (await within(dialog).findAllByTestId("met-option"))[0];
+    await fireEvent.keyDown(search, { key: "Escape" });
+    await waitFor(() => expect(within(dialog).queryAllByTestId("met-option")).toHaveLength(0));
+    expect(screen.queryByTestId("met-dialog")).not.toBeNull(); // Esc closed the list, not the dialog
+    await fireEvent.keyDown(search, { key: "Enter" });
+    expect((await within(dialog).findByTestId("met-picked")).dataset.personId).toBe(first?.dataset.personId);
+  });
+
   it("marks a target met in one tap", async () => {
     await open();
     await fireEvent.click(within(targetRow(12)).getByTestId("target-met"));

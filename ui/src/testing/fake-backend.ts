@@ -455,17 +455,33 @@ export function contactReport(overrides: Partial<ContactImportReport> = {}): Con
 
 export type TauriInvoke = (cmd: string, args?: unknown, options?: unknown) => Promise<unknown>;
 
+/** Puts `wrap` around the invoke installed so far (the fake backend, or a fake on top of it). */
+export function wrapInvoke(wrap: (next: TauriInvoke) => TauriInvoke): void {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
+  internals.invoke = wrap(internals.invoke);
+}
+
+/**
+ * How each fake answers its own commands on top of installFakeBackend: a call to one of `commands`
+ * is logged in `b.calls` like every other command and answered by `answer` (what it throws is the
+ * command's error); any other command goes on to what was installed before.
+ */
+export function answerCommands(b: FakeBackend, commands: Iterable<string>, answer: (cmd: string, args: Record<string, unknown>) => unknown): void {
+  const handled = new Set(commands);
+  wrapInvoke((next) => async (cmd, payload, options) => {
+    if (!handled.has(cmd)) return next(cmd, payload, options);
+    const args = (payload ?? {}) as Record<string, unknown>;
+    b.calls.push({ cmd, args });
+    return answer(cmd, args);
+  });
+}
+
 /** Call after installFakeBackend (which it extends); by default the preview and the import are empty. */
 export function installFakeContacts(b: FakeBackend, init: Partial<FakeContacts> = {}): FakeContacts {
   const c: FakeContacts = { preview: () => contactPreview(), importContacts: () => contactReport(), ...init };
-  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
-  const next = internals.invoke;
-  internals.invoke = async (cmd, payload, options) => {
-    if (cmd !== "preview_contacts" && cmd !== "import_contacts") return next(cmd, payload, options);
-    const args = (payload ?? {}) as Record<string, unknown>;
-    b.calls.push({ cmd, args });
-    return cmd === "preview_contacts" ? c.preview(args.path as string) : c.importContacts(args.path as string);
-  };
+  answerCommands(b, ["preview_contacts", "import_contacts"], (cmd, args) =>
+    cmd === "preview_contacts" ? c.preview(args.path as string) : c.importContacts(args.path as string),
+  );
   return c;
 }
 // ─────────────────────────────────────────── end of contacts import ───────────────────────────

@@ -4,9 +4,7 @@
 // in backend.calls like every other command, and refuses a file as the core does (`invalid`, the
 // reason in the message), so tests only look at what was sent and what the user sees.
 import type { BackupCheck, BackupFile, CommandError, RestoreStatus } from "../lib/bindings";
-import type { FakeBackend } from "./fake-backend";
-
-type TauriInvoke = (cmd: string, args?: unknown, options?: unknown) => Promise<unknown>;
+import { answerCommands, type FakeBackend } from "./fake-backend";
 
 export const DB_DIR = "/home/doc/.local/share/hallway";
 
@@ -57,12 +55,7 @@ export function installFakeBackup(b: FakeBackend, init: Partial<FakeBackup> = {}
     }
     return { path, schema_version: 12, rows: { ...f.rows } };
   };
-  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
-  const next = internals.invoke;
-  internals.invoke = async (cmd, payload, options) => {
-    if (!COMMANDS.has(cmd)) return next(cmd, payload, options);
-    const args = (payload ?? {}) as Record<string, unknown>;
-    b.calls.push({ cmd, args });
+  answerCommands(b, COMMANDS, (cmd, args) => {
     switch (cmd) {
       case "plugin:dialog|open":
         return f.openPath;
@@ -85,6 +78,6 @@ export function installFakeBackup(b: FakeBackend, init: Partial<FakeBackup> = {}
       default:
         return f.status;
     }
-  };
+  });
   return f;
 }

@@ -4,9 +4,7 @@
 // backend.calls like every other command, and refuses as the core does (an empty card's QR code,
 // an export with nothing in it), so tests only look at what was sent and what the user sees.
 import type { CommandError, ExportOptions, Written } from "../lib/bindings";
-import type { FakeBackend } from "./fake-backend";
-
-type TauriInvoke = (cmd: string, args?: unknown, options?: unknown) => Promise<unknown>;
+import { answerCommands, type FakeBackend } from "./fake-backend";
 
 export type FakeExport = {
   /** What the OS save dialog answers (null: the user closed it). */
@@ -34,12 +32,7 @@ const nothing: CommandError = {
 /** Call after installFakeBackend (which it extends). */
 export function installFakeExport(b: FakeBackend, init: Partial<FakeExport> = {}): FakeExport {
   const f: FakeExport = { savePath: null, events: () => 42, error: null, svg: FAKE_QR_SVG, ...init };
-  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
-  const next = internals.invoke;
-  internals.invoke = async (cmd, payload, options) => {
-    if (!COMMANDS.has(cmd)) return next(cmd, payload, options);
-    const args = (payload ?? {}) as Record<string, unknown>;
-    b.calls.push({ cmd, args });
+  answerCommands(b, COMMANDS, (cmd, args) => {
     if (cmd === "plugin:dialog|save") return f.savePath;
     if (f.error) throw f.error;
     const path = args.path as string;
@@ -61,6 +54,6 @@ export function installFakeExport(b: FakeBackend, init: Partial<FakeExport> = {}
         return cmd === "my_card_qr" ? f.svg : ({ path, events: 1 } satisfies Written);
       }
     }
-  };
+  });
   return f;
 }

@@ -4,9 +4,7 @@
 // backend.calls like every other command, moves a target to "followed up" on done as the core
 // does, and adds the drafted follow-ups to a meeting marked done (when installFakeMeetings is on).
 import type { Channel, CommandError, FollowUp, FollowUpEdit, FollowUpStatus, PersonPage, StatusChange } from "../lib/bindings";
-import type { FakeBackend } from "./fake-backend";
-
-type TauriInvoke = (cmd: string, args?: unknown, options?: unknown) => Promise<unknown>;
+import { answerCommands, wrapInvoke, type FakeBackend } from "./fake-backend";
 
 export type FakeFollowUps = {
   /** Every follow-up, of every congress and status. */
@@ -98,10 +96,9 @@ export function installFakeFollowUps(b: FakeBackend, init: Partial<FakeFollowUps
     return created;
   };
 
-  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
-  const next = internals.invoke;
-  const handled = ["list_follow_ups", "update_follow_up", "redraft_follow_up", "set_follow_up_status", "delete_follow_up", "open_email_draft", "set_meeting_reminder"];
-  internals.invoke = async (cmd, payload, options) => {
+  // Two answers of other fakes gain the follow-ups: a meeting marked done drafts them, and a
+  // person's page lists theirs.
+  wrapInvoke((next) => async (cmd, payload, options) => {
     if (cmd === "set_meeting_status") {
       const change = (await next(cmd, payload, options)) as StatusChange;
       return change.meeting.status === "done" ? { ...change, follow_ups: draftFor(change) } : change;
@@ -112,9 +109,10 @@ export function installFakeFollowUps(b: FakeBackend, init: Partial<FakeFollowUps
         Number(x.status !== "owed") - Number(y.status !== "owed") || (x.status === "owed" ? ORDER(x, y) : -ORDER(x, y));
       return { ...page, follow_ups: f.followUps.filter((x) => x.person_id === page.person.id).sort(owedFirst) };
     }
-    if (!handled.includes(cmd)) return next(cmd, payload, options);
-    const args = (payload ?? {}) as Record<string, unknown>;
-    b.calls.push({ cmd, args });
+    return next(cmd, payload, options);
+  });
+  const handled = ["list_follow_ups", "update_follow_up", "redraft_follow_up", "set_follow_up_status", "delete_follow_up", "open_email_draft", "set_meeting_reminder"];
+  answerCommands(b, handled, (cmd, args) => {
     switch (cmd) {
       case "list_follow_ups": {
         const congressId = args.congressId as number | null;
@@ -152,7 +150,7 @@ export function installFakeFollowUps(b: FakeBackend, init: Partial<FakeFollowUps
         return null;
       }
     }
-  };
+  });
   return f;
 }
 

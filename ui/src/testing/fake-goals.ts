@@ -5,9 +5,7 @@
 // backend.calls.
 import type { CommandError, FieldProblem, Goal, GoalDraft, Pitch, PitchDraft, StarterGoal } from "../lib/bindings";
 import { speakingSeconds, wordCount } from "../lib/pitch-words";
-import type { FakeBackend } from "./fake-backend";
-
-type TauriInvoke = (cmd: string, args?: unknown, options?: unknown) => Promise<unknown>;
+import { answerCommands, type FakeBackend } from "./fake-backend";
 
 export type FakeGoals = {
   goals: Goal[];
@@ -150,12 +148,7 @@ export function installFakeGoals(b: FakeBackend, init: Partial<FakeGoals> = {}):
     return saved;
   };
 
-  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
-  const next = internals.invoke;
-  internals.invoke = async (cmd, payload, options) => {
-    if (!HANDLED.includes(cmd)) return next(cmd, payload, options);
-    const args = (payload ?? {}) as Record<string, unknown>;
-    b.calls.push({ cmd, args });
+  answerCommands(b, HANDLED, (cmd, args) => {
     switch (cmd) {
       case "list_goals":
         return list(args.congressId);
@@ -204,6 +197,6 @@ export function installFakeGoals(b: FakeBackend, init: Partial<FakeGoals> = {}):
         return null;
       }
     }
-  };
+  });
   return f;
 }

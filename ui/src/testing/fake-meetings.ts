@@ -1,7 +1,7 @@
 // Why: the meetings part of the test stand-in for the Rust side, kept apart from fake-backend.ts so
 // each fake stays readable; it layers on installFakeBackend like the other fake-* files.
 import type { CommandError, FieldProblem, TargetStatus } from "../lib/bindings";
-import type { FakeBackend, TauriInvoke } from "./fake-backend";
+import { answerCommands, type FakeBackend } from "./fake-backend";
 // ───────────────────────────────────────────────────────────────────────────────────────────────
 // Meetings (list/get/create/update/set_meeting_status/delete_meeting, meeting_clashes,
 // free_slots), for meetings.svelte.ts and the Meetings screen. Like the contacts block it sits on
@@ -142,13 +142,7 @@ export function installFakeMeetings(b: FakeBackend, init: Partial<FakeMeetings> 
     return { meeting: answer(saved), moved: afterStatus(saved), follow_ups: [] };
   };
 
-  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: TauriInvoke } }).__TAURI_INTERNALS__;
-  const next = internals.invoke;
-  const handled = ["list_meetings", "get_meeting", "create_meeting", "update_meeting", "set_meeting_status", "delete_meeting", "meeting_clashes", "free_slots"];
-  internals.invoke = async (cmd, payload, options) => {
-    if (!handled.includes(cmd)) return next(cmd, payload, options);
-    const args = (payload ?? {}) as Record<string, unknown>;
-    b.calls.push({ cmd, args });
+  answerCommands(b, ["list_meetings", "get_meeting", "create_meeting", "update_meeting", "set_meeting_status", "delete_meeting", "meeting_clashes", "free_slots"], (cmd, args) => {
     switch (cmd) {
       case "list_meetings":
         return f.meetings
@@ -180,7 +174,7 @@ export function installFakeMeetings(b: FakeBackend, init: Partial<FakeMeetings> 
       default:
         return f.slots(args.query as SlotQuery);
     }
-  };
+  });
   return f;
 }
 // ─────────────────────────────────────────── end of meetings ──────────────────────────────────
