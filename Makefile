@@ -106,9 +106,11 @@ fmt-check:
 clippy: system-deps ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-# Includes tests/bindings.rs, which fails when ui/src/lib/bindings.ts is stale.
-rust-test: system-deps ui
-	$(CARGO) test --workspace
+# Includes tests/bindings.rs, which fails when ui/src/lib/bindings.ts is stale,
+# and the CalDAV client's tests, which start Radicale and Xandikos from the
+# interop venv (tests/interop/requirements.txt).
+rust-test: system-deps ui $(INTEROP_VENV)/.installed
+	HALLWAY_DAV_PYTHON=$(abspath $(INTEROP_VENV))/bin/python $(CARGO) test --workspace
 
 bindings-check: system-deps ui
 	$(CARGO) test --test bindings

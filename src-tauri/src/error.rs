@@ -41,7 +41,7 @@ impl From<CoreError> for CommandError {
             CoreError::NotFound { .. } => CommandError::NotFound { message },
             CoreError::Conflict(_) => CommandError::Conflict { message },
             CoreError::Database(_) | CoreError::Migration(_) => CommandError::Storage { message },
-            CoreError::Io { .. } => CommandError::Io { message },
+            CoreError::Io { .. } | CoreError::Sync(_) => CommandError::Io { message },
             CoreError::Import { file, detail } => {
                 CommandError::Import { message, file, line: detail.line.and_then(|l| u32::try_from(l).ok()) }
             }

@@ -22,6 +22,7 @@ mod goals;
 mod meetings;
 mod people;
 mod program;
+mod sync;
 
 use clap::{Parser, Subcommand};
 use hallway_core::{store, Store};
@@ -137,6 +138,9 @@ enum Command {
     /// "safety_copy"}. Refused while the app or another command has the
     /// database open.
     Restore { file: PathBuf },
+    /// Sync a congress with the user's own calendar server (CalDAV).
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -222,6 +226,7 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
         Command::Goals { congress, adopt, json } => goals::goals(&store, &congress, adopt.as_deref(), json).await,
         Command::Followups { due, json } => goals::follow_ups(&store, due, json).await,
         Command::Export(command) => export::run(&store, command).await,
+        Command::Sync(command) => sync::run(&store, command).await,
         Command::Stats { json } => stats(&store, json).await,
         Command::Backup { output } => backup(&store, output.as_deref()).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,

@@ -57,6 +57,11 @@ pub enum CoreError {
     /// The user stopped a long operation; nothing was written.
     #[error("cancelled; nothing was changed")]
     Cancelled,
+
+    /// The calendar or contacts server refused or could not be reached; in
+    /// words a user understands (see `sync::dav::DavError::user_message`).
+    #[error("{0}")]
+    Sync(String),
 }
 
 impl CoreError {

@@ -21,6 +21,7 @@ pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod store;
+pub mod sync;
 pub mod targets;
 pub mod text_enum;
 pub mod time;

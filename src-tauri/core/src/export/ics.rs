@@ -130,6 +130,65 @@ pub async fn export_meeting(store: &Store, meeting_id: MeetingId) -> Result<IcsF
     Ok(calendar.finish())
 }
 
+/// One item of the plan as a calendar of its own, as sync writes it to the
+/// server: the same UID, SEQUENCE and text as in the exported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarItem {
+    pub uid: String,
+    pub kind: crate::sync::plan::Kind,
+    /// The meeting, for a meeting (changes made on the server come back to it).
+    pub meeting_id: Option<MeetingId>,
+    pub text: String,
+}
+
+/// The plan as `options` asks, one calendar per item. Unlike [`export`], an
+/// empty plan is no error: there is simply nothing to sync.
+pub async fn items(store: &Store, congress_id: CongressId, options: &ExportOptions) -> Result<Vec<CalendarItem>> {
+    use crate::sync::plan::Kind;
+    let found = congress::get(store, congress_id).await?;
+    let zone = time::zone_or_utc(&found.time_zone);
+    let mut out = Vec::new();
+    let one = |fill: &dyn Fn(&mut Calendar)| {
+        let mut calendar = Calendar::new(None, options.alarm_minutes);
+        fill(&mut calendar);
+        calendar.finish().text
+    };
+    if options.meetings {
+        let status = if options.cancelled { "" } else { "AND m.status <> 'cancelled'" };
+        let rows = meetings(store, &format!("m.congress_id = ? {status}"), congress_id.0).await?;
+        let mut people = people(store, "m.congress_id = ?", congress_id.0).await?;
+        for row in &rows {
+            let with = people.remove(&row.id).unwrap_or_default();
+            let text = one(&|c| c.meeting(row, &with, zone));
+            out.push(CalendarItem { uid: row.uid.clone(), kind: Kind::Meeting, meeting_id: Some(row.id), text });
+        }
+    }
+    if options.sessions || options.maybes {
+        for row in sessions(store, congress_id, options).await? {
+            let text = one(&|c| c.session(&row, congress_id, zone));
+            out.push(CalendarItem {
+                uid: session_uid(congress_id, &row.key),
+                kind: Kind::Session,
+                meeting_id: None,
+                text,
+            });
+        }
+    }
+    if options.follow_ups {
+        let home = settings::get(store).await?.home_time_zone.as_deref().and_then(time::parse_zone).unwrap_or(zone);
+        for row in follow_ups(store, congress_id).await? {
+            let text = one(&|c| c.follow_up(&row, home));
+            out.push(CalendarItem { uid: row.uid.clone(), kind: Kind::FollowUp, meeting_id: None, text });
+        }
+    }
+    Ok(out)
+}
+
+/// A session's UID: name-based, from the congress and the session's import key.
+fn session_uid(congress_id: CongressId, key: &str) -> String {
+    format!("session-{}@hallway.app", uuid::Uuid::new_v5(&SESSION_UIDS, format!("{congress_id}/{key}").as_bytes()))
+}
+
 /// When an event happens: between two instants, or over whole days
 /// (`after` is the day after the last, as DTEND of a DATE is exclusive).
 enum When {
@@ -220,10 +279,7 @@ impl Calendar {
     }
 
     fn session(&mut self, row: &SessionRow, congress_id: CongressId, zone: Tz) {
-        let uid = format!(
-            "session-{}@hallway.app",
-            uuid::Uuid::new_v5(&SESSION_UIDS, format!("{congress_id}/{}", row.key).as_bytes())
-        );
+        let uid = session_uid(congress_id, &row.key);
         let maybe = row.attendance == "maybe";
         let mut description = String::new();
         paragraph(&mut description, "Speakers: ", &crate::program::speaker_names(&row.speakers).join("; "));

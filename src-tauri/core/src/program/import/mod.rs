@@ -15,7 +15,7 @@ mod ics;
 pub mod item;
 mod keys;
 mod pretalx_json;
-mod resolve;
+pub(crate) mod resolve;
 pub mod skip;
 pub mod text;
 
