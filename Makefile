@@ -45,6 +45,12 @@ system-deps:
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# A real Secret Service for the keychain end-to-end test (gnome-keyring in
+	@# the e2e run's own D-Bus session), without the desktop it recommends.
+	@dpkg-query -W -f='$${Status}\n' gnome-keyring 2>/dev/null | grep -q '^install ok installed' || { \
+	  echo "Installing Debian packages: gnome-keyring"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends gnome-keyring; }
 
 npm-deps: ui/node_modules/.package-lock.json tests/e2e/node_modules/.package-lock.json \
           tests/interop/node_modules/.package-lock.json
@@ -122,8 +128,8 @@ ui-test: ui/node_modules/.package-lock.json
 	$(NPM) --prefix ui run check
 	$(NPM) --prefix ui test
 
-e2e: build tauri-driver tests/e2e/node_modules/.package-lock.json
-	tests/e2e/run.sh
+e2e: build tauri-driver tests/e2e/node_modules/.package-lock.json $(INTEROP_VENV)/.installed
+	HALLWAY_DAV_PYTHON=$(abspath $(INTEROP_VENV))/bin/python tests/e2e/run.sh
 
 # The exported ICS read by independent software: Python icalendar, Mozilla's
 # ical.js and calcurse (which imports it and stores the appointments).

@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod people;
 pub mod program;
 pub mod settings;
+pub mod sync;
 pub mod targets;
 
 /// The full command list, in one place for the app and the bindings.
@@ -32,6 +33,9 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         congress::validate_congress,
         settings::get_settings,
         settings::update_settings,
+        sync::sync_status,
+        sync::sync_connect,
+        sync::sync_now,
         program::import_program,
         program::cancel_import,
         program::load_sample_program,

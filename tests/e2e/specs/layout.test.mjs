@@ -34,8 +34,17 @@ test('narrow window: a bottom bar replaces the sidebar', async () => {
   const bar = await byTestId(browser, 'bottom-bar');
   assert.ok(await bar.isDisplayed());
   await (await byTestId(browser, 'bottom-program')).click();
+  // "More" opens a popover above the button; Esc closes it and the focus goes back to More.
+  await (await byTestId(browser, 'bottom-more')).click();
+  const menu = await byTestId(browser, 'more-menu');
+  await menu.waitForDisplayed({ timeout: 3000 });
+  await browser.keys('Escape');
+  await menu.waitForDisplayed({ reverse: true, timeout: 3000 });
+  const focused = await browser.execute(() => document.activeElement?.dataset.testid ?? '');
+  assert.equal(focused, 'bottom-more', 'Esc gives the focus back to More');
   await (await byTestId(browser, 'bottom-more')).click();
   await (await byTestId(browser, 'more-congresses')).click();
+  await (await byTestId(browser, 'more-menu')).waitForDisplayed({ reverse: true, timeout: 3000 });
   await browser.waitUntil(async () => (await texts(browser, 'congress-row')).length === 1, { timeout: 3000 });
   await screenshot(browser, 'narrow');
 });

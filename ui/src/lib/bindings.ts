@@ -157,6 +157,37 @@ async updateSettings(settings: Settings) : Promise<Result<Settings, CommandError
     else return { status: "error", error: e  as any };
 }
 },
+async syncStatus(congressId: CongressId | null) : Promise<Result<SyncStatus, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_status", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Checks the credentials against the server, keeps the account, and the
+ * password in the keychain.
+ */
+async syncConnect(url: string, user: string, password: string) : Promise<Result<Account, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_connect", { url, user, password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Syncs the congress with its calendar now (created on first use).
+ */
+async syncNow(congressId: CongressId) : Promise<Result<SyncReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_now", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 /**
  * Imports a program file (path from the OS file dialog) into a congress.
  */
@@ -721,6 +752,11 @@ programImportProgress: "program-import-progress"
 /** user-defined types **/
 
 /**
+ * A server account found by discovery. The password is not here: it is in
+ * the operating system's keychain.
+ */
+export type Account = { id: number; server_url: string; username: string; principal: string; calendar_home: string; addressbook_home: string | null }
+/**
  * One item of the agenda, by what it is.
  */
 export type AgendaItem = { type: "session"; id: SessionId } | { type: "meeting"; id: MeetingId }
@@ -773,6 +809,14 @@ export type BackupKind =
  * The database as it was before a restore replaced it.
  */
 "before_restore"
+/**
+ * The calendar a congress syncs to, and how the last sync went.
+ */
+export type Calendar = { congress_id: CongressId; account_id: number; href: string; created_by_hallway: boolean; sync_token: string | null; 
+/**
+ * Unix seconds.
+ */
+last_synced_at: number | null; last_error: string | null }
 /**
  * How I will follow up.
  */
@@ -1416,6 +1460,43 @@ export type StatusChange = { meeting: Meeting; moved: MovedTarget[];
  * Follow-ups drafted because the meeting is now done.
  */
 follow_ups: FollowUp[] }
+/**
+ * What one sync did, as `hallway-cli sync run` prints it.
+ */
+export type SyncReport = { 
+/**
+ * Items written to the server (created or updated).
+ */
+pushed: number; 
+/**
+ * Changes made on the server brought into Hallway.
+ */
+pulled: number; 
+/**
+ * Items deleted on the server because they left the plan, or deleted
+ * here because they were deleted there.
+ */
+removed: number; 
+/**
+ * Items changed on both sides, now waiting for the user.
+ */
+conflicts: number }
+/**
+ * What Settings shows about sync.
+ */
+export type SyncStatus = { 
+/**
+ * The connected server account, if any.
+ */
+account: Account | null; 
+/**
+ * The calendar the congress syncs to, with the last sync's time and error.
+ */
+calendar: Calendar | null; 
+/**
+ * Meetings changed on both sides, waiting for the user.
+ */
+conflicts: number }
 /**
  * A target with the person's essentials, as the board shows it.
  */

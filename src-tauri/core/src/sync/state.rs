@@ -13,8 +13,9 @@ use std::collections::BTreeSet;
 
 /// A server account found by discovery. The password is not here: it is in
 /// the operating system's keychain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, sqlx::FromRow)]
 pub struct Account {
+    #[specta(type = f64)]
     pub id: i64,
     pub server_url: String,
     pub username: String,
@@ -24,13 +25,16 @@ pub struct Account {
 }
 
 /// The calendar a congress syncs to, and how the last sync went.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, sqlx::FromRow)]
 pub struct Calendar {
     pub congress_id: CongressId,
+    #[specta(type = f64)]
     pub account_id: i64,
     pub href: String,
     pub created_by_hallway: bool,
     pub sync_token: Option<String>,
+    /// Unix seconds.
+    #[specta(type = Option<f64>)]
     pub last_synced_at: Option<i64>,
     pub last_error: Option<String>,
 }

@@ -1,0 +1,65 @@
+//! The server password in the operating system's keychain (the `keyring`
+//! crate: Secret Service on Linux, Keychain on macOS, Credential Manager on
+//! Windows), never in the database or a log. One entry per server and user.
+//! A computer without a keychain (a Linux session with no Secret Service) is
+//! told in words what to do, not shown a library error.
+
+use crate::CoreError;
+
+/// The keychain's service name for Hallway's server passwords.
+const SERVICE: &str = "app.hallway.desktop.dav";
+
+/// The entry's user name: who, and on which server.
+fn key(server_url: &str, user: &str) -> String {
+    format!("{user} at {server_url}")
+}
+
+fn entry(server_url: &str, user: &str) -> Result<keyring::Entry, CoreError> {
+    keyring::Entry::new(SERVICE, &key(server_url, user)).map_err(explain)
+}
+
+/// Keeps `password` for the account.
+pub fn save_password(server_url: &str, user: &str, password: &str) -> Result<(), CoreError> {
+    entry(server_url, user)?.set_password(password).map_err(explain)
+}
+
+/// The account's password, as kept by [`save_password`].
+pub fn password(server_url: &str, user: &str) -> Result<String, CoreError> {
+    entry(server_url, user)?.get_password().map_err(explain)
+}
+
+/// Forgets the account's password (nothing kept is not an error).
+pub fn forget_password(server_url: &str, user: &str) -> Result<(), CoreError> {
+    match entry(server_url, user)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(explain(e)),
+    }
+}
+
+/// The keychain's error in words; the library's own text is kept last.
+fn explain(error: keyring::Error) -> CoreError {
+    CoreError::Sync(match error {
+        keyring::Error::NoDefaultStore | keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
+            format!(
+                "Hallway cannot use this computer's keychain, so it cannot keep the password. On Linux this needs a \
+                 Secret Service (GNOME Keyring or KWallet) running and unlocked; start it and connect again. ({error})"
+            )
+        }
+        keyring::Error::NoEntry => "No password is kept for this account: enter it again in Settings.".to_owned(),
+        other => format!("The keychain refused: {other}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_account_has_its_own_entry_and_the_words_say_what_to_do() {
+        assert_ne!(key("https://a.example/", "alice"), key("https://b.example/", "alice"));
+        let CoreError::Sync(words) = explain(keyring::Error::NoDefaultStore) else { panic!("a sync error") };
+        assert!(words.contains("Secret Service") && words.contains("connect again"), "{words}");
+        let CoreError::Sync(words) = explain(keyring::Error::NoEntry) else { panic!("a sync error") };
+        assert!(words.contains("enter it again"), "{words}");
+    }
+}
