@@ -168,6 +168,9 @@ bench: package tauri-driver tests/e2e/node_modules/.package-lock.json \
 	@# One table: the core figures, then the app's, in the same columns.
 	@$(TARGET_DIR)/release/hallway-cli bench
 	@tests/e2e/bench.sh
+	@# Sync against a local Radicale from the interop venv.
+	@HALLWAY_CLI=$(TARGET_DIR)/release/hallway-cli HALLWAY_DAV_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
+	  node tests/e2e/bench/sync.mjs
 
 icons: ui/node_modules/.package-lock.json
 	convert -background none icons/source.svg -resize 1024x1024 PNG32:/tmp/hallway-icon.png

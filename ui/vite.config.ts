@@ -17,6 +17,15 @@ export default defineConfig({
     target: "es2022",
     // A cold build on a busy machine trips Rolldown's "plugins took long" warning; build time
     // is not a property of the code, and `npm run build` must stay warning-free.
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      // The generated bindings import the WebviewWindow *type*; with verbatimModuleSyntax that
+      // stays as a bare `import "@tauri-apps/api/webviewWindow"`, which pulled the window,
+      // webview, dpi and image modules (≈3 KB gzipped) into the first chunk for nothing. Those
+      // modules have no import-time effects Hallway needs, so they are dropped when unused.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/@tauri-apps[\\/]api[\\/](webviewWindow|webview|window|dpi|image)\.js$/.test(id),
+      },
+    },
   },
 });

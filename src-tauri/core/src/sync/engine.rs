@@ -17,6 +17,7 @@ use crate::ids::{CongressId, MeetingId};
 use crate::meetings::{self, MeetingDraft, MeetingStatus};
 use crate::program::import::{self, ReadContext};
 use crate::{congress, time, CoreError, Store};
+use futures_util::StreamExt;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -100,12 +101,44 @@ async fn sync_once(
     let conflicted = state::conflicted(store, congress).await?;
     let steps = plan::plan(&local, &stored, &remote, &conflicted);
     let saved: BTreeMap<&str, &Stored> = stored.iter().map(|s| (s.uid.as_str(), s)).collect();
+    let run = Run { store, client, congress, calendar, options, texts: &texts, saved: &saved };
+    // What comes back is applied first, one at a time (it changes meetings here); what goes out
+    // touches one item each, so several are sent at once: a first sync of a few hundred items
+    // waits on the server's answers, not on Hallway.
+    let (incoming, outgoing): (Vec<Step>, Vec<Step>) = steps
+        .into_iter()
+        .partition(|s| matches!(s, Step::Pull { .. } | Step::PullDelete { .. } | Step::Conflict { .. }));
     let mut report = SyncReport::default();
-    for step in steps {
-        let run = Run { store, client, congress, calendar, options, texts: &texts, saved: &saved };
-        run.step(step, &mut report).await?;
+    for step in incoming {
+        report.add(&run.step(step).await?);
     }
-    Ok((report, token))
+    let mut sent =
+        futures_util::stream::iter(outgoing.into_iter().map(|step| run.step(step))).buffer_unordered(IN_FLIGHT);
+    let mut first_error = None;
+    while let Some(done) = sent.next().await {
+        match done {
+            Ok(part) => report.add(&part),
+            // The others finish (and are saved); the first error is the one reported.
+            Err(e) => first_error = first_error.or(Some(e)),
+        }
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok((report, token)),
+    }
+}
+
+/// Requests in flight at once when sending: enough to hide the round trips,
+/// few enough for a small home server.
+const IN_FLIGHT: usize = 6;
+
+impl SyncReport {
+    fn add(&mut self, other: &SyncReport) {
+        self.pushed += other.pushed;
+        self.pulled += other.pulled;
+        self.removed += other.removed;
+        self.conflicts += other.conflicts;
+    }
 }
 
 /// What changed on the server since the last pull, and the token to store.
@@ -150,7 +183,10 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    async fn step(&self, step: Step, report: &mut SyncReport) -> Result<(), SyncError> {
+    /// Carries out one step; what it did.
+    async fn step(&self, step: Step) -> Result<SyncReport, SyncError> {
+        let mut done = SyncReport::default();
+        let report = &mut done;
         match step {
             Step::Create { uid, kind } => {
                 let text = &self.text(&uid)?.text;
@@ -201,7 +237,8 @@ impl Run<'_> {
             Step::Forget { uid } => state::remove_item(self.store, self.congress, &uid).await?,
             Step::Pull { uid, href } => {
                 let Some((etag, text)) = self.client.get(&href).await? else {
-                    return self.pull_delete(&uid, report).await;
+                    self.pull_delete(&uid, report).await?;
+                    return Ok(done);
                 };
                 let item = self.text(&uid)?;
                 if let Some(meeting) = item.meeting_id {
@@ -225,7 +262,7 @@ impl Run<'_> {
                 report.conflicts += 1;
             }
         }
-        Ok(())
+        Ok(done)
     }
 
     /// A meeting deleted on the server is cancelled here (not deleted: its
