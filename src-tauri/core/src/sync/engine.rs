@@ -100,8 +100,7 @@ async fn sync_once(
         texts.values().map(|i| Local { uid: i.uid.clone(), kind: i.kind, hash: digest(&i.text) }).collect();
     let conflicted = state::conflicted(store, congress).await?;
     let steps = plan::plan(&local, &stored, &remote, &conflicted);
-    let saved: BTreeMap<&str, &Stored> = stored.iter().map(|s| (s.uid.as_str(), s)).collect();
-    let run = Run { store, client, congress, calendar, options, texts: &texts, saved: &saved };
+    let run = Run { store, client, congress, calendar, options, texts: &texts };
     // What comes back is applied first, one at a time (it changes meetings here); what goes out
     // touches one item each, so several are sent at once: a first sync of a few hundred items
     // waits on the server's answers, not on Hallway.
@@ -179,7 +178,6 @@ struct Run<'a> {
     calendar: &'a state::Calendar,
     options: &'a ExportOptions,
     texts: &'a BTreeMap<String, CalendarItem>,
-    saved: &'a BTreeMap<&'a str, &'a Stored>,
 }
 
 impl Run<'_> {
@@ -194,7 +192,7 @@ impl Run<'_> {
                 let etag = match self.client.create(&self.calendar.href, &uid, text).await {
                     Ok(etag) => etag,
                     // Written by a sync that stopped before saving: update it.
-                    Err(DavError::Exists) => self.overwrite(&href, text).await?,
+                    Err(DavError::Exists) => self.overwrite(&uid, &href, text).await?,
                     Err(e) => return Err(e.into()),
                 };
                 self.remember(&uid, kind, &href, &etag, text).await?;
@@ -214,7 +212,7 @@ impl Run<'_> {
                         report.conflicts += 1;
                     }
                     Err(DavError::PreconditionFailed) => {
-                        let new = self.overwrite(&href, &item.text).await?;
+                        let new = self.overwrite(&uid, &href, &item.text).await?;
                         self.remember(&uid, item.kind, &href, &new, &item.text).await?;
                         report.pushed += 1;
                     }
@@ -284,10 +282,11 @@ impl Run<'_> {
     }
 
     /// Writes over what the server has at `href`, with its current ETag.
-    async fn overwrite(&self, href: &str, text: &str) -> Result<String, SyncError> {
+    /// (Gone from the server meanwhile: written again as new.)
+    async fn overwrite(&self, uid: &str, href: &str, text: &str) -> Result<String, SyncError> {
         match self.client.get(href).await? {
             Some((etag, _)) => Ok(self.client.update(href, text, &etag).await?),
-            None => Ok(self.client.create(&self.calendar.href, uid_of(self.saved, href), text).await?),
+            None => Ok(self.client.create(&self.calendar.href, uid, text).await?),
         }
     }
 
@@ -305,10 +304,6 @@ impl Run<'_> {
     fn text(&self, uid: &str) -> Result<&CalendarItem, SyncError> {
         self.texts.get(uid).ok_or_else(|| CoreError::not_found("calendar item", uid).into())
     }
-}
-
-fn uid_of<'a>(saved: &BTreeMap<&'a str, &'a Stored>, href: &str) -> &'a str {
-    saved.values().find(|s| s.href == href).map(|s| s.uid.as_str()).unwrap_or("")
 }
 
 /// Brings a meeting's time, place, title and status from the server's text.
