@@ -5,6 +5,7 @@
 //! webview. `specta_builder` is public so the bindings test can regenerate
 //! `ui/src/lib/bindings.ts` from the same list the app serves.
 
+mod autosync;
 pub mod commands;
 mod error;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub store: Store,
     pub cancel_import: Arc<AtomicBool>,
     pub restore: commands::backup::RestoreStatus,
+    /// The background sync with the user's calendar server.
+    pub sync: autosync::AutoSync,
 }
 
 /// The typed command list, shared by the app and the bindings generator.
@@ -91,15 +94,26 @@ pub fn run() {
         }
     };
     let builder = specta_builder();
+    let sync = autosync::AutoSync::default();
+    let commands = builder.invoke_handler();
+    let wake = sync.clone();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState { store: store.clone(), cancel_import: Arc::default(), restore })
-        .invoke_handler(builder.invoke_handler())
+        .manage(AppState { store: store.clone(), cancel_import: Arc::default(), restore, sync: sync.clone() })
+        .invoke_handler(move |invoke| {
+            // A command that may change the plan wakes the background sync,
+            // which waits for changes to settle and sends what waits.
+            if autosync::may_change_plan(invoke.message.command()) {
+                wake.changed();
+            }
+            commands(invoke)
+        })
         .setup(move |app| {
             builder.mount_events(app);
-            commands::follow_ups::spawn_reminders(app.handle().clone(), store);
+            commands::follow_ups::spawn_reminders(app.handle().clone(), store.clone());
+            sync.start(app.handle().clone(), store);
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -6,14 +6,17 @@
 # change it did not make.
 #
 #   read_back.py URL USER PASSWORD [--add UID SUMMARY] [--delete UID]
-#                [--move UID MINUTES LOCATION]
+#                [--move UID MINUTES LOCATION] [--note UID TEXT]
 #
 # --move shifts the event's start and end by MINUTES and sets its LOCATION,
-# as a user moving a meeting on the phone would.
+# as a user moving a meeting on the phone would. --note does what a phone
+# user adding a note and a reminder does: a line appended to the
+# DESCRIPTION, a VALARM 10 minutes before, and a CATEGORIES.
 #
 # URL is the calendar collection's URL. Prints, after any change, a JSON list
 # of the calendar's events sorted by href:
-#   [{"href", "uid", "summary", "dtstart", "sequence", "status", "etag"}]
+#   [{"href", "uid", "summary", "dtstart", "sequence", "status", "etag",
+#     "description", "alarms", "categories"}]
 # (href is the path on the server, dtstart in ISO 8601, etag as the server
 # sends it, status null when the event has none).
 import argparse
@@ -40,6 +43,9 @@ def listing(calendar):
                 "sequence": int(component.get("sequence", 0)),
                 "status": str(status) if status is not None else None,
                 "etag": event.get_property(dav.GetEtag()),
+                "description": str(component.get("description", "")),
+                "alarms": [str(a.get("trigger").to_ical(), "ascii") for a in component.walk("VALARM")],
+                "categories": [str(c) for c in component.get("categories").cats] if component.get("categories") else [],
             }
         )
     return sorted(events, key=lambda e: e["href"])
@@ -72,6 +78,23 @@ def move_event(calendar, uid, minutes, location):
     event.save()
 
 
+def note_event(calendar, uid, text):
+    import datetime
+
+    import icalendar
+
+    event = calendar.event_by_uid(uid)
+    component = event.icalendar_component
+    component["description"] = f"{component.get('description', '')}\n{text}"
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", "Reminder")
+    alarm.add("trigger", datetime.timedelta(minutes=-10))
+    component.add_component(alarm)
+    component.add("categories", ["Phone"])
+    event.save()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("url")
@@ -80,6 +103,7 @@ def main():
     parser.add_argument("--add", nargs=2, metavar=("UID", "SUMMARY"))
     parser.add_argument("--delete", metavar="UID")
     parser.add_argument("--move", nargs=3, metavar=("UID", "MINUTES", "LOCATION"))
+    parser.add_argument("--note", nargs=2, metavar=("UID", "TEXT"))
     args = parser.parse_args()
     with caldav.DAVClient(url=args.url, username=args.user, password=args.password) as client:
         calendar = caldav.Calendar(client=client, url=args.url)
@@ -89,6 +113,8 @@ def main():
             delete_event(calendar, args.delete)
         if args.move:
             move_event(calendar, *args.move)
+        if args.note:
+            note_event(calendar, *args.note)
         json.dump(listing(calendar), sys.stdout, indent=1)
         sys.stdout.write("\n")
 

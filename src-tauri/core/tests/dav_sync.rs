@@ -206,6 +206,41 @@ async fn a_server_gone_mid_sync_stops_with_words_and_loses_nothing() {
     assert_eq!(state::items(&f.store, f.congress).await.unwrap(), before);
 }
 
+#[tokio::test]
+async fn what_the_phone_added_survives_hallways_next_change_and_sequence_rises_only_on_real_changes() {
+    let server = DavServer::radicale();
+    let f = fixture(&server).await;
+    assert_eq!(f.sync().await, report(1, 0, 0, 0));
+    let uid = meetings::get(&f.store, f.meeting).await.unwrap().uid;
+    let first = &server.read_back(&f.calendar)[0];
+    let sequence = first["sequence"].as_i64().unwrap();
+    assert_eq!(f.sync().await, report(0, 0, 0, 0));
+    assert_eq!(server.read_back(&f.calendar)[0]["sequence"].as_i64().unwrap(), sequence, "no change, same SEQUENCE");
+
+    // On the phone: a note typed into the description, a reminder and a category.
+    server.read_back_with(&f.calendar, &["--note", &uid, "Bring the MRD slides"]);
+    assert_eq!(f.sync().await, report(0, 1, 0, 0));
+    let here = meetings::get(&f.store, f.meeting).await.unwrap();
+    assert_eq!(here.notes, "Bring the MRD slides", "the phone's note comes into the meeting's notes");
+
+    // Hallway changes the meeting: the phone's reminder and category go along.
+    let mut draft = draft_of(&here);
+    draft.title = "Coffee with Ana, MRD".into();
+    meetings::update(&f.store, f.meeting, &draft).await.unwrap();
+    assert_eq!(f.sync().await, report(1, 0, 0, 0));
+    let after = &server.read_back(&f.calendar)[0];
+    assert_eq!(after["uid"], uid.as_str());
+    assert_eq!(after["summary"], "Coffee with Ana, MRD");
+    assert_eq!(after["alarms"], serde_json::json!(["-PT10M"]), "{after}");
+    assert_eq!(after["categories"], serde_json::json!(["Phone"]), "{after}");
+    let description = after["description"].as_str().unwrap();
+    assert_eq!(description.matches("Bring the MRD slides").count(), 1, "{description}");
+    assert!(after["sequence"].as_i64().unwrap() > sequence, "a real change raises SEQUENCE: {after}");
+    let raised = after["sequence"].as_i64().unwrap();
+    assert_eq!(f.sync().await, report(0, 0, 0, 0));
+    assert_eq!(server.read_back(&f.calendar)[0]["sequence"].as_i64().unwrap(), raised);
+}
+
 fn draft_of(m: &meetings::Meeting) -> MeetingDraft {
     MeetingDraft {
         congress_id: m.congress_id,

@@ -12,6 +12,7 @@ pub mod people;
 pub mod program;
 pub mod settings;
 pub mod sync;
+pub mod sync_conflicts;
 pub mod targets;
 
 /// The full command list, in one place for the app and the bindings.
@@ -36,6 +37,14 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         sync::sync_status,
         sync::sync_connect,
         sync::sync_now,
+        sync::sync_activity,
+        sync::sync_calendars,
+        sync::sync_use_calendar,
+        sync::sync_set_choices,
+        sync::sync_stop,
+        sync::sync_set_contacts,
+        sync_conflicts::sync_conflicts,
+        sync_conflicts::sync_resolve,
         program::import_program,
         program::cancel_import,
         program::load_sample_program,
@@ -100,5 +109,5 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
 
 /// Events the UI can listen to.
 pub fn events() -> tauri_specta::Events {
-    tauri_specta::collect_events![program::ProgramImportProgress]
+    tauri_specta::collect_events![program::ProgramImportProgress, crate::autosync::SyncActivityChanged]
 }

@@ -4,6 +4,11 @@
 // into the database; "Sync now" puts the meeting on the server, where the Python caldav package
 // (tests/sync/read_back.py) reads it; moved there by that other client, it comes back with the
 // next "Sync now". hallway-cli then syncs with no password given: it reads the keychain too.
+// After that the app syncs by itself: a meeting edited in the app reaches the server a few seconds
+// later with no click, and the shell's status says when; with the server gone the change waits
+// ("Offline · 1 waiting") and goes once the server is back. Last, a meeting changed both here and
+// on the server is a conflict: the server's copy is left alone, both versions are shown side by
+// side in Settings, and the one chosen is what both sides have after the next sync.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -34,11 +39,14 @@ function freePort() {
   });
 }
 
+let dir;
+let port;
+
 async function startRadicale() {
   assert.ok(PYTHON, 'HALLWAY_DAV_PYTHON names the venv python with radicale (make e2e sets it)');
-  const dir = mkdtempSync(join(tmpdir(), 'hallway-e2e-dav-'));
+  dir ??= mkdtempSync(join(tmpdir(), 'hallway-e2e-dav-'));
   writeFileSync(join(dir, 'users'), `alice:${PASSWORD}\n`);
-  const port = await freePort();
+  port ??= await freePort();
   radicale = spawn(PYTHON, ['-m', 'radicale', '--config', '', '--server-hosts', `127.0.0.1:${port}`,
     '--storage-filesystem-folder', join(dir, 'collections'), '--auth-type', 'htpasswd',
     '--auth-htpasswd-filename', join(dir, 'users'), '--auth-htpasswd-encryption', 'plain', '--auth-delay', '0'],
@@ -110,4 +118,81 @@ test('Sync now puts the meeting on the server; moved there, it comes back', asyn
   delete env.HALLWAY_DAV_PASSWORD;
   const again = JSON.parse(execFileSync(process.env.HALLWAY_CLI, ['--db', db, 'sync', 'run', '--congress', 'ASH26', '--json'], { encoding: 'utf8', env }));
   assert.deepEqual(again, { pushed: 0, pulled: 0, removed: 0, conflicts: 0 });
+});
+
+/** The meeting's title in the app's editor, saved. */
+async function retitle(title) {
+  await (await byTestId(browser, 'nav-meetings')).click();
+  const edit = await browser.$(`[data-testid="meeting-row"][data-meeting-id="${meeting.id}"] [data-testid="meeting-edit"]`);
+  await edit.waitForDisplayed({ timeout: 10000 });
+  await edit.click();
+  const editor = await byTestId(browser, 'meeting-editor');
+  await editor.waitForDisplayed({ timeout: 10000 });
+  const field = await byTestId(browser, 'field-title');
+  await field.clearValue();
+  await field.addValue(title);
+  await (await byTestId(browser, 'save-meeting')).click();
+  await editor.waitForDisplayed({ reverse: true, timeout: 10000 });
+}
+
+const calendarUrl = () => `${server.replace(/\/$/, '')}/alice/hallway-ash26/`;
+const statusText = async () => (await byTestId(browser, 'sync-status')).getAttribute('aria-label');
+
+test('a meeting changed in the app reaches the server by itself, and the shell says when', async () => {
+  await retitle('Coffee with Ana, MRD');
+  await browser.waitUntil(() => readBack(calendarUrl())[0]?.summary === 'Coffee with Ana, MRD', {
+    timeout: 30000, interval: 1000, timeoutMsg: 'the edit did not reach the server without a click',
+  });
+  await browser.waitUntil(async () => /Calendar sync: Synced \d\d:\d\d/.test(await statusText()), { timeout: 10000 });
+});
+
+test('offline, a change waits and goes when the server answers again', async () => {
+  radicale.kill();
+  await new Promise((r) => radicale.once('exit', r));
+  await retitle('Coffee with Ana, MRD data');
+  await browser.waitUntil(async () => (await statusText()) === 'Calendar sync: Offline · 1 waiting', {
+    timeout: 30000, timeoutMsg: 'the shell did not say the change waits',
+  });
+  await screenshot(browser, 'sync-offline');
+  await startRadicale();
+  await browser.waitUntil(() => readBack(calendarUrl())[0]?.summary === 'Coffee with Ana, MRD data', {
+    timeout: 60000, interval: 2000, timeoutMsg: 'the waiting change did not go when the server came back',
+  });
+  await browser.waitUntil(async () => /Synced/.test(await statusText()), { timeout: 10000 });
+});
+
+test('a meeting changed here and on the phone waits for a choice, made side by side', async () => {
+  // Syncing by itself off, so the edit made here is not sent before the phone's.
+  await (await byTestId(browser, 'nav-settings')).click();
+  const auto = await byTestId(browser, 'sync-choice-auto');
+  await auto.waitForDisplayed({ timeout: 10000 });
+  await auto.click();
+  await retitle('Coffee with Ana and Li');
+  readBack(calendarUrl(), '--move', meeting.uid, '30', 'Lobby');
+  await (await byTestId(browser, 'nav-settings')).click();
+  await (await byTestId(browser, 'sync-now')).click();
+  const result = await byTestId(browser, 'sync-result');
+  await browser.waitUntil(async () => /1 changed on both sides/.test(await result.getText()), { timeout: 15000, timeoutMsg: 'no conflict' });
+  assert.equal(readBack(calendarUrl())[0].summary, 'Coffee with Ana, MRD data', "the server's version is not overwritten");
+
+  await (await byTestId(browser, 'sync-resolve')).click();
+  const dialog = await byTestId(browser, 'sync-conflicts-dialog');
+  await dialog.waitForDisplayed({ timeout: 10000 });
+  await (await byTestId(browser, 'keep-server')).waitForDisplayed({ timeout: 10000 });
+  const here = await (await byTestId(browser, 'conflict-hallway')).getText();
+  const there = await (await byTestId(browser, 'conflict-server')).getText();
+  assert.match(here, /Coffee with Ana and Li/);
+  assert.match(there, /Lobby/);
+  await screenshot(browser, 'sync-conflict');
+  await (await byTestId(browser, 'keep-server')).click();
+  await (await byTestId(browser, 'conflicts-none')).waitForDisplayed({ timeout: 10000 });
+  await browser.keys('Escape');
+  await dialog.waitForDisplayed({ reverse: true, timeout: 10000 });
+
+  const kept = cli(db, 'meeting', 'list', '--congress', 'ASH26').find((m) => m.id === meeting.id);
+  assert.equal(kept.place, 'Lobby');
+  assert.equal(kept.title, 'Coffee with Ana, MRD data');
+  assert.deepEqual(cli(db, 'sync', 'conflicts', '--json'), []);
+  await (await byTestId(browser, 'sync-now')).click();
+  await browser.waitUntil(async () => /Already in step/.test(await result.getText()), { timeout: 15000, timeoutMsg: 'the choice left something to sync' });
 });

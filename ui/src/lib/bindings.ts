@@ -180,9 +180,94 @@ async syncConnect(url: string, user: string, password: string) : Promise<Result<
 /**
  * Syncs the congress with its calendar now (created on first use).
  */
-async syncNow(congressId: CongressId) : Promise<Result<SyncReport, CommandError>> {
+async syncNow(congressId: CongressId) : Promise<Result<SyncNowReport, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("sync_now", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What the background sync is doing, for the shell (then kept up to date
+ * by the `SyncActivityChanged` event).
+ */
+async syncActivity() : Promise<SyncActivity> {
+    return await TAURI_INVOKE("sync_activity");
+},
+/**
+ * The calendars on the server, to choose the one a congress syncs to.
+ */
+async syncCalendars() : Promise<Result<ServerCalendar[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_calendars") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Makes the congress sync to one of the server's calendars, then syncs it.
+ */
+async syncUseCalendar(congressId: CongressId, href: string) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_use_calendar", { congressId, href }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves what the congress sends to its calendar; the next sync applies it.
+ */
+async syncSetChoices(congressId: CongressId, choices: SyncChoices) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_set_choices", { congressId, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stops syncing the congress: what is on the server stays there as it is.
+ */
+async syncStop(congressId: CongressId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_stop", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Chooses who gets a card in the server's address book; the next sync adds
+ * and removes cards to match.
+ */
+async syncSetContacts(choice: Choice) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_set_contacts", { choice }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The open conflicts of a congress (of all congresses without one), oldest first.
+ */
+async syncConflicts(congressId: CongressId | null) : Promise<Result<ConflictView[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_conflicts", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Keeps one version of a conflicted meeting and closes the conflict.
+ */
+async syncResolve(id: ConflictId, keep: Keep) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_resolve", { id, keep }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -740,9 +825,11 @@ async myCardQr() : Promise<Result<string, CommandError>> {
 
 
 export const events = __makeEvents__<{
-programImportProgress: ProgramImportProgress
+programImportProgress: ProgramImportProgress,
+syncActivityChanged: SyncActivityChanged
 }>({
-programImportProgress: "program-import-progress"
+programImportProgress: "program-import-progress",
+syncActivityChanged: "sync-activity-changed"
 })
 
 /** user-defined constants **/
@@ -816,11 +903,19 @@ export type Calendar = { congress_id: CongressId; account_id: number; href: stri
 /**
  * Unix seconds.
  */
-last_synced_at: number | null; last_error: string | null }
+last_synced_at: number | null; last_error: string | null; 
+/**
+ * What the user chose to sync to it.
+ */
+choices: SyncChoices }
 /**
  * How I will follow up.
  */
 export type Channel = "email" | "linkedin" | "x" | "bluesky" | "in_person" | "other"
+/**
+ * Who gets a card in the phone's address book.
+ */
+export type Choice = "off" | "targets" | "everyone"
 /**
  * Two agenda items that overlap, and when.
  */
@@ -855,6 +950,31 @@ export type CommandError =
  * The user cancelled; nothing was written.
  */
 { kind: "cancelled"; message: string }
+/**
+ * A conflict's id as the UI sends it back: a number in TypeScript (row ids
+ * stay far below 2^53, where JavaScript numbers stop being exact).
+ */
+export type ConflictId = number
+/**
+ * An open conflict with both versions.
+ */
+export type ConflictView = { id: number; congress_id: CongressId; 
+/**
+ * The meeting in Hallway; None when it was deleted here since.
+ */
+meeting_id: MeetingId | null; uid: string; 
+/**
+ * The meeting as it is in Hallway now (as it was sent, if deleted since).
+ */
+hallway: Version; 
+/**
+ * None: deleted on the server.
+ */
+server: Version | null; 
+/**
+ * Unix seconds.
+ */
+found_at: number }
 /**
  * A congress as the UI and the CLI see it.
  */
@@ -1102,6 +1222,10 @@ occurred_at: string | null; note: string }
  */
 export type InteractionId = number
 /**
+ * Which version of a conflicted meeting to keep.
+ */
+export type Keep = "hallway" | "server"
+/**
  * How a contact was recognised as someone already known.
  */
 export type MatchedBy = 
@@ -1310,6 +1434,10 @@ safety_copy: BackupFile | null; check: BackupCheck }
  */
 export type Series = "ash" | "eha" | "iach" | "ebmt" | "other"
 /**
+ * A calendar on the server the user can pick for a congress.
+ */
+export type ServerCalendar = { href: string; name: string }
+/**
  * One session as lists show it. Times carry the congress zone's offset.
  */
 export type Session = { id: SessionId; 
@@ -1461,6 +1589,92 @@ export type StatusChange = { meeting: Meeting; moved: MovedTarget[];
  */
 follow_ups: FollowUp[] }
 /**
+ * What the shell shows about sync.
+ */
+export type SyncActivity = { phase: SyncPhase; 
+/**
+ * Steps done and planned in the sync running now.
+ */
+done: number; total: number; 
+/**
+ * Changes made here that have not reached the server yet.
+ */
+waiting: number; 
+/**
+ * Meetings changed on both sides, waiting for the user.
+ */
+conflicts: number; 
+/**
+ * When the last sync finished well, Unix seconds.
+ */
+last_synced_at: number | null; 
+/**
+ * The problem in words, for Offline, NeedsPassword and Failed.
+ */
+message: string | null }
+/**
+ * Sent whenever [`SyncActivity`] changes.
+ */
+export type SyncActivityChanged = SyncActivity
+/**
+ * What a congress sends to its calendar, chosen in Settings (migration
+ * 0006; the defaults are what the first sync does).
+ */
+export type SyncChoices = { meetings: boolean; 
+/**
+ * Sessions marked attending.
+ */
+sessions: boolean; 
+/**
+ * Sessions marked maybe, as tentative.
+ */
+maybes: boolean; 
+/**
+ * Follow-ups owed, as all-day items.
+ */
+follow_ups: boolean; 
+/**
+ * Cancelled meetings stay on the calendar as `STATUS:CANCELLED`
+ * (crossed out on most phones) instead of being removed.
+ */
+cancelled: boolean; 
+/**
+ * A reminder this many minutes before each item (VALARM); none when None.
+ */
+alarm_minutes: number | null; 
+/**
+ * Syncs by itself after each change, at start and every few minutes.
+ */
+auto: boolean }
+/**
+ * What "Sync now" did: to the congress's calendar and to the contacts.
+ */
+export type SyncNowReport = { calendar: SyncReport; contacts: SyncReport }
+/**
+ * Where sync stands, for the small status in the shell.
+ */
+export type SyncPhase = 
+/**
+ * No server connected, or no congress syncs.
+ */
+"off" | 
+/**
+ * In step (or nothing to do yet).
+ */
+"idle" | "syncing" | 
+/**
+ * The server could not be reached; changes wait and go when it answers.
+ */
+"offline" | 
+/**
+ * The server refused the password: nothing syncs until it is re-entered.
+ */
+"needs_password" | 
+/**
+ * Another problem, in `message`.
+ */
+"failed"
+/**
  * What one sync did, as `hallway-cli sync run` prints it.
  */
 export type SyncReport = { 
@@ -1490,13 +1704,18 @@ export type SyncStatus = {
  */
 account: Account | null; 
 /**
- * The calendar the congress syncs to, with the last sync's time and error.
+ * The calendar the congress syncs to, with the last sync's time and
+ * error and what it sends.
  */
 calendar: Calendar | null; 
 /**
  * Meetings changed on both sides, waiting for the user.
  */
-conflicts: number }
+conflicts: number; 
+/**
+ * Who gets a card in the server's "Hallway" address book.
+ */
+contacts: Choice }
 /**
  * A target with the person's essentials, as the board shows it.
  */
@@ -1550,6 +1769,15 @@ targets_left: Target[]; snoozed: number; progress: DayProgress;
  * The congress's goals with their progress.
  */
 goals: Goal[] }
+/**
+ * One side of a conflict, as the user compares it: what the meeting is, or
+ * becomes if this side is kept.
+ */
+export type Version = { title: string; 
+/**
+ * Venue wall-clock start in the congress's zone: `2026-12-06 10:30`.
+ */
+starts: string; minutes: number; place: string; status: MeetingStatus }
 /**
  * Why this person is worth meeting.
  */

@@ -6,7 +6,9 @@
 //! and Android all read and write. Handles go out twice, as
 //! `X-SOCIALPROFILE` (Apple shows it as a social profile) and as a `URL`
 //! (what Google, Outlook and Android keep). A person's private notes stay
-//! out: a card is made to be passed on.
+//! out: a card is made to be passed on. The card sync writes to the user's
+//! own address book ([`person_with_note`]) adds a NOTE of Hallway's
+//! planning (why meet them, their next talk), for the user's eyes only.
 //!
 //! N carries the name's parts as the card that was imported had them:
 //! middle names as additional names, a generational suffix ("Jr.", "III",
@@ -25,6 +27,19 @@ use crate::{Result, Store};
 pub async fn person(store: &Store, person_id: PersonId) -> Result<String> {
     let p = people::get(store, person_id).await?;
     Ok(write(&Card::of_person(&p)))
+}
+
+/// The UID of a person's card, the same in every export and sync, so a
+/// phone that has the card updates it instead of adding a second one.
+pub fn person_uid(id: PersonId) -> String {
+    format!("person-{id}@hallway.app")
+}
+
+/// A person as a vCard with a NOTE (none when `note` is blank): the card
+/// sync keeps in the user's own address book. Otherwise the same card as
+/// [`person`].
+pub fn person_with_note(person: &Person, note: &str) -> String {
+    write(&Card { note, ..Card::of_person(person) })
 }
 
 /// The user's own card, from settings.
@@ -50,6 +65,8 @@ struct Card<'a> {
     urls: Vec<String>,
     /// (type, profile URL) for X and Bluesky.
     socials: Vec<(&'static str, String)>,
+    /// Only on the user's own phone: never on a card to pass on.
+    note: &'a str,
 }
 
 impl<'a> Card<'a> {
@@ -70,7 +87,7 @@ impl<'a> Card<'a> {
                 .filter(|e| !p.email.as_deref().is_some_and(|m| m.eq_ignore_ascii_case(e))),
         );
         Card {
-            uid: Some(format!("person-{}@hallway.app", p.id)),
+            uid: Some(person_uid(p.id)),
             name: &p.display_name,
             given,
             middle: p.middle_name.as_deref().unwrap_or(""),
@@ -83,6 +100,7 @@ impl<'a> Card<'a> {
             phone: p.phone.as_deref().unwrap_or(""),
             urls: links(p.orcid.as_deref(), p.linkedin_url.as_deref(), None),
             socials: socials(p.x_handle.as_deref(), p.bluesky_handle.as_deref()),
+            note: "",
         }
     }
 
@@ -104,6 +122,7 @@ impl<'a> Card<'a> {
             phone: c.phone.trim(),
             urls: links(some(&c.orcid), some(&c.linkedin), some(&c.website)),
             socials: socials(some(&c.x_handle), some(&c.bluesky)),
+            note: "",
         }
     }
 }
@@ -137,6 +156,7 @@ fn write(card: &Card) -> String {
         l.raw_with("X-SOCIALPROFILE", &[("TYPE", &[kind])], url);
         l.raw("URL", url);
     }
+    l.text("NOTE", card.note);
     l.end("VCARD");
     l.finish()
 }

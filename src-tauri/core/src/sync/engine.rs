@@ -9,6 +9,7 @@
 //! conflict.
 
 use super::dav::{href_for, DavClient, DavError};
+use super::merge::{self, Format};
 use super::plan::{self, digest, Kind, Local, Remote, Step, Stored};
 use super::state;
 use crate::export::ics::{items, CalendarItem};
@@ -52,20 +53,58 @@ impl SyncError {
             SyncError::Core(e) => e.to_string(),
         }
     }
+
+    /// The server refused the password: syncing again before the user
+    /// re-enters it would only be refused again (and may lock the account).
+    pub fn needs_password(&self) -> bool {
+        matches!(self, SyncError::Dav(DavError::Unauthorized))
+    }
+
+    /// A passing problem (no network, the server down or busy): trying again
+    /// later is what a user would do.
+    pub fn passing(&self) -> bool {
+        match self {
+            SyncError::Dav(DavError::Unreachable(_)) => true,
+            SyncError::Dav(DavError::Http { status, .. }) => *status >= 500 || *status == 429 || *status == 408,
+            _ => false,
+        }
+    }
+}
+
+/// A sync's error where only words are wanted (the command line, Settings).
+impl From<SyncError> for CoreError {
+    fn from(error: SyncError) -> CoreError {
+        match error {
+            SyncError::Core(e) => e,
+            SyncError::Dav(e) => CoreError::Sync(e.user_message()),
+        }
+    }
+}
+
+/// How many items wait to go to the server: what a sync would create,
+/// update or delete, decided from what is here alone (no network).
+pub async fn waiting(store: &Store, congress: CongressId, options: &ExportOptions) -> Result<u32, CoreError> {
+    let stored = state::items(store, congress).await?;
+    let local: Vec<Local> = items(store, congress, options)
+        .await?
+        .into_iter()
+        .map(|i| Local { hash: digest(&i.text), uid: i.uid, kind: i.kind })
+        .collect();
+    let conflicted = state::conflicted(store, congress).await?;
+    let steps = plan::plan(&local, &stored, &Remote::default(), &conflicted);
+    let count = steps.iter().filter(|s| !matches!(s, Step::Forget { .. })).count();
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
 /// What syncs by default: meetings, sessions marked attending (maybes as
 /// tentative), follow-ups; cancellations as removal.
 pub fn default_options() -> ExportOptions {
-    ExportOptions {
-        meetings: true,
-        sessions: true,
-        maybes: true,
-        follow_ups: true,
-        cancelled: false,
-        alarm_minutes: None,
-    }
+    state::SyncChoices::default().export_options()
 }
+
+/// How far a sync is: steps carried out of those planned (a first sync of
+/// a few hundred items takes seconds).
+pub type Progress<'a> = &'a (dyn Fn(u32, u32) + Sync);
 
 /// Syncs `congress` with the calendar chosen for it.
 pub async fn run(
@@ -74,10 +113,21 @@ pub async fn run(
     congress: CongressId,
     options: &ExportOptions,
 ) -> Result<SyncReport, SyncError> {
+    run_with_progress(store, client, congress, options, &|_, _| {}).await
+}
+
+/// [`run`], telling `progress` (done, total) after each step.
+pub async fn run_with_progress(
+    store: &Store,
+    client: &DavClient,
+    congress: CongressId,
+    options: &ExportOptions,
+    progress: Progress<'_>,
+) -> Result<SyncReport, SyncError> {
     let calendar = state::calendar(store, congress)
         .await?
         .ok_or_else(|| CoreError::not_found("sync calendar for congress", congress))?;
-    let outcome = sync_once(store, client, congress, &calendar, options).await;
+    let outcome = sync_once(store, client, congress, &calendar, options, progress).await;
     match &outcome {
         Ok((_, token)) => state::finish_sync(store, congress, Some(token), None).await?,
         Err(e) => state::finish_sync(store, congress, None, Some(&e.user_message())).await?,
@@ -91,6 +141,7 @@ async fn sync_once(
     congress: CongressId,
     calendar: &state::Calendar,
     options: &ExportOptions,
+    progress: Progress<'_>,
 ) -> Result<(SyncReport, String), SyncError> {
     let stored = state::items(store, congress).await?;
     let (remote, token) = pull_changes(store, client, congress, calendar, &stored).await?;
@@ -100,22 +151,33 @@ async fn sync_once(
         texts.values().map(|i| Local { uid: i.uid.clone(), kind: i.kind, hash: digest(&i.text) }).collect();
     let conflicted = state::conflicted(store, congress).await?;
     let steps = plan::plan(&local, &stored, &remote, &conflicted);
-    let run = Run { store, client, congress, calendar, options, texts: &texts };
+    let kept = state::kept(store, congress).await?;
+    let stored_etags: BTreeMap<String, String> = stored.iter().map(|s| (s.uid.clone(), s.etag.clone())).collect();
+    let run = Run { store, client, congress, calendar, options, texts: &texts, kept: &kept, stored: &stored_etags };
     // What comes back is applied first, one at a time (it changes meetings here); what goes out
     // touches one item each, so several are sent at once: a first sync of a few hundred items
     // waits on the server's answers, not on Hallway.
     let (incoming, outgoing): (Vec<Step>, Vec<Step>) = steps
         .into_iter()
         .partition(|s| matches!(s, Step::Pull { .. } | Step::PullDelete { .. } | Step::Conflict { .. }));
+    let total = u32::try_from(incoming.len() + outgoing.len()).unwrap_or(u32::MAX);
+    let mut done = 0;
+    let mut tick = || {
+        done += 1;
+        progress(done, total);
+    };
+    progress(0, total);
     let mut report = SyncReport::default();
     for step in incoming {
         report.add(&run.step(step).await?);
+        tick();
     }
     let mut sent =
         futures_util::stream::iter(outgoing.into_iter().map(|step| run.step(step))).buffer_unordered(IN_FLIGHT);
     let mut first_error = None;
-    while let Some(done) = sent.next().await {
-        match done {
+    while let Some(finished) = sent.next().await {
+        tick();
+        match finished {
             Ok(part) => report.add(&part),
             // The others finish (and are saved); the first error is the one reported.
             Err(e) => first_error = first_error.or(Some(e)),
@@ -178,6 +240,10 @@ struct Run<'a> {
     calendar: &'a state::Calendar,
     options: &'a ExportOptions,
     texts: &'a BTreeMap<String, CalendarItem>,
+    /// What the phone added to each item, by UID, put back into every text sent.
+    kept: &'a BTreeMap<String, String>,
+    /// The ETag each item had at the last sync, by UID.
+    stored: &'a BTreeMap<String, String>,
 }
 
 impl Run<'_> {
@@ -189,20 +255,30 @@ impl Run<'_> {
             Step::Create { uid, kind } => {
                 let text = &self.text(&uid)?.text;
                 let href = href_for(&self.calendar.href, &uid);
-                let etag = match self.client.create(&self.calendar.href, &uid, text).await {
-                    Ok(etag) => etag,
+                let (etag, kept) = match self.client.create(&self.calendar.href, &uid, text).await {
+                    Ok(etag) => (etag, None),
                     // Written by a sync that stopped before saving: update it.
                     Err(DavError::Exists) => self.overwrite(&uid, &href, text).await?,
                     Err(e) => return Err(e.into()),
                 };
-                self.remember(&uid, kind, &href, &etag, text).await?;
+                self.remember(&uid, kind, &href, &etag, text, kept.as_deref()).await?;
+                report.pushed += 1;
+            }
+            // Changed on the server (one of Hallway's own items): written
+            // over, keeping what the phone added to it.
+            Step::Update { uid, href, etag } if self.stored.get(&uid) != Some(&etag) => {
+                let item = self.text(&uid)?;
+                let (new, kept) = self.overwrite(&uid, &href, &item.text).await?;
+                self.remember(&uid, item.kind, &href, &new, &item.text, kept.as_deref()).await?;
                 report.pushed += 1;
             }
             Step::Update { uid, href, etag } => {
                 let item = self.text(&uid)?;
-                match self.client.update(&href, &item.text, &etag).await {
+                let kept = merge::kept_against(&item.text, self.kept.get(&uid).map(String::as_str), Format::Ics);
+                let sent = merge::with_kept(&item.text, kept.as_deref(), Format::Ics);
+                match self.client.update(&href, &sent, &etag).await {
                     Ok(new) => {
-                        self.remember(&uid, item.kind, &href, &new, &item.text).await?;
+                        self.remember(&uid, item.kind, &href, &new, &item.text, kept.as_deref()).await?;
                         report.pushed += 1;
                     }
                     // Changed on the server since the pull: never overwrite a
@@ -212,8 +288,8 @@ impl Run<'_> {
                         report.conflicts += 1;
                     }
                     Err(DavError::PreconditionFailed) => {
-                        let new = self.overwrite(&uid, &href, &item.text).await?;
-                        self.remember(&uid, item.kind, &href, &new, &item.text).await?;
+                        let (new, kept) = self.overwrite(&uid, &href, &item.text).await?;
+                        self.remember(&uid, item.kind, &href, &new, &item.text, kept.as_deref()).await?;
                         report.pushed += 1;
                     }
                     Err(e) => return Err(e.into()),
@@ -240,17 +316,19 @@ impl Run<'_> {
                 };
                 let item = self.text(&uid)?;
                 if let Some(meeting) = item.meeting_id {
-                    apply_meeting(self.store, self.congress, meeting, &text).await?;
+                    apply_meeting(self.store, self.congress, meeting, &text, Some(&item.text)).await?;
                 }
                 // What Hallway would write now is what the server has: no push
-                // back (which would drop what the phone added), until it changes.
+                // back until it changes here, and then what the phone added
+                // (a reminder, a category) goes along.
                 let now = items(self.store, self.congress, self.options)
                     .await?
                     .into_iter()
                     .find(|i| i.uid == uid)
                     .map(|i| i.text)
                     .unwrap_or_default();
-                self.remember(&uid, item.kind, &href, &etag, &now).await?;
+                let kept = merge::kept_against(&now, merge::kept_lines(&text, Format::Ics).as_deref(), Format::Ics);
+                self.remember(&uid, item.kind, &href, &etag, &now, kept.as_deref()).await?;
                 report.pulled += 1;
             }
             Step::PullDelete { uid, .. } => self.pull_delete(&uid, report).await?,
@@ -281,16 +359,32 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Writes over what the server has at `href`, with its current ETag.
+    /// Writes over what the server has at `href`, with its current ETag and
+    /// what the phone added to it kept; the new ETag and the kept lines.
     /// (Gone from the server meanwhile: written again as new.)
-    async fn overwrite(&self, uid: &str, href: &str, text: &str) -> Result<String, SyncError> {
+    async fn overwrite(&self, uid: &str, href: &str, text: &str) -> Result<(String, Option<String>), SyncError> {
         match self.client.get(href).await? {
-            Some((etag, _)) => Ok(self.client.update(href, text, &etag).await?),
-            None => Ok(self.client.create(&self.calendar.href, uid, text).await?),
+            Some((etag, server)) => {
+                let kept = merge::kept_against(text, merge::kept_lines(&server, Format::Ics).as_deref(), Format::Ics);
+                let sent = merge::with_kept(text, kept.as_deref(), Format::Ics);
+                Ok((self.client.update(href, &sent, &etag).await?, kept))
+            }
+            None => Ok((self.client.create(&self.calendar.href, uid, text).await?, None)),
         }
     }
 
-    async fn remember(&self, uid: &str, kind: Kind, href: &str, etag: &str, text: &str) -> Result<(), SyncError> {
+    /// Saves what the server now holds of an item: its href and ETag, the
+    /// digest of Hallway's own text (without the kept lines, so a phone's
+    /// addition never looks like a change made here) and the kept lines.
+    async fn remember(
+        &self,
+        uid: &str,
+        kind: Kind,
+        href: &str,
+        etag: &str,
+        text: &str,
+        kept: Option<&str>,
+    ) -> Result<(), SyncError> {
         let item = Stored {
             uid: uid.to_owned(),
             kind,
@@ -298,7 +392,8 @@ impl Run<'_> {
             etag: etag.to_owned(),
             pushed_hash: digest(text),
         };
-        Ok(state::put_item(self.store, self.congress, &item).await?)
+        state::put_item(self.store, self.congress, &item).await?;
+        Ok(state::set_kept(self.store, self.congress, uid, kept).await?)
     }
 
     fn text(&self, uid: &str) -> Result<&CalendarItem, SyncError> {
@@ -306,39 +401,128 @@ impl Run<'_> {
     }
 }
 
-/// Brings a meeting's time, place, title and status from the server's text.
-async fn apply_meeting(store: &Store, congress: CongressId, id: MeetingId, text: &str) -> Result<(), CoreError> {
+/// Brings a meeting's time, place, title and status from the server's text,
+/// and a note typed into its description on the phone: the description's
+/// lines that `ours` (the text Hallway sent) does not have are added to the
+/// meeting's notes, so they are neither lost nor duplicated (Hallway's next
+/// text carries them under "Notes").
+pub(crate) async fn apply_meeting(
+    store: &Store,
+    congress: CongressId,
+    id: MeetingId,
+    text: &str,
+    ours: Option<&str>,
+) -> Result<(), CoreError> {
     let found = congress::get(store, congress).await?;
-    let zone = time::zone_or_utc(&found.time_zone);
-    let ctx = ReadContext { zone, first_day: found.starts_on, last_day: found.ends_on };
-    let read = import::read_as(crate::program::import::ProgramFormat::Ics, text.as_bytes(), &ctx)
-        .map_err(|e| CoreError::Conflict(format!("The server's copy of the meeting cannot be read: {}", e.message)))?;
-    let Some(event) = read.first() else { return Ok(()) };
-    let (start, end, _) = import::resolve::span(event, zone);
+    let Some(read) = read_meeting(&found, text)? else { return Ok(()) };
     let old = meetings::get(store, id).await?;
-    let status = if event.cancelled {
-        MeetingStatus::Cancelled
-    } else if text.contains("\nSTATUS:TENTATIVE") {
-        MeetingStatus::Proposed
-    } else if old.status == MeetingStatus::Proposed || old.status == MeetingStatus::Cancelled {
-        MeetingStatus::Confirmed
-    } else {
-        old.status
+    let ours = match ours {
+        Some(ours) => read_meeting(&found, ours)?.map(|m| m.description).unwrap_or_default(),
+        None => String::new(),
     };
-    let starts = chrono::DateTime::from_timestamp(start, 0).unwrap_or_default().with_timezone(&zone).naive_local();
-    let minutes = u32::try_from(((end - start) / 60).clamp(5, i64::from(meetings::MAX_MINUTES))).unwrap_or(30);
+    let notes = match phone_note(&read.description, &ours) {
+        Some(added) if old.notes.trim().is_empty() => added,
+        Some(added) => format!("{}\n{added}", old.notes.trim_end()),
+        None => old.notes.clone(),
+    };
+    let status = read.status_over(old.status);
     let draft = MeetingDraft {
         congress_id: congress,
-        title: if event.title.trim().is_empty() { old.title.clone() } else { event.title.clone() },
+        title: read.title_or(&old.title),
         purpose: old.purpose.clone(),
-        place: event.room.clone().unwrap_or_default(),
+        place: read.place,
         kind: old.kind,
         status,
-        starts_local: starts,
-        minutes,
-        notes: old.notes.clone(),
+        starts_local: read.starts_local,
+        minutes: read.minutes,
+        notes,
         people: old.people.iter().map(|p| p.id).collect(),
     };
     meetings::update(store, id, &draft).await?;
     Ok(())
+}
+
+/// A meeting as an iCalendar text has it, read the way a sync brings it in
+/// ([`apply_meeting`]; a conflict shows the server's side this way).
+pub(crate) struct ReadMeeting {
+    /// Empty when the text has none: the meeting keeps its own.
+    pub title: String,
+    pub place: String,
+    /// Venue wall-clock start, in the congress's zone.
+    pub starts_local: chrono::NaiveDateTime,
+    pub minutes: u32,
+    /// The DESCRIPTION, unescaped; empty when none.
+    pub description: String,
+    cancelled: bool,
+    tentative: bool,
+}
+
+impl ReadMeeting {
+    /// The text's title, or `old` when it has none.
+    pub fn title_or(&self, old: &str) -> String {
+        if self.title.trim().is_empty() { old } else { &self.title }.to_owned()
+    }
+
+    /// The status the text gives a meeting that was `old`: cancelled or
+    /// tentative as it says; else confirmed, except that a meeting done stays
+    /// done.
+    pub fn status_over(&self, old: MeetingStatus) -> MeetingStatus {
+        if self.cancelled {
+            MeetingStatus::Cancelled
+        } else if self.tentative {
+            MeetingStatus::Proposed
+        } else if old == MeetingStatus::Proposed || old == MeetingStatus::Cancelled {
+            MeetingStatus::Confirmed
+        } else {
+            old
+        }
+    }
+}
+
+/// Reads the first event of `text` with the program reader, in the
+/// congress's zone; None when the text holds no event.
+pub(crate) fn read_meeting(found: &congress::Congress, text: &str) -> Result<Option<ReadMeeting>, CoreError> {
+    let zone = time::zone_or_utc(&found.time_zone);
+    let ctx = ReadContext { zone, first_day: found.starts_on, last_day: found.ends_on };
+    let read = import::read_as(crate::program::import::ProgramFormat::Ics, text.as_bytes(), &ctx)
+        .map_err(|e| CoreError::Conflict(format!("The server's copy of the meeting cannot be read: {}", e.message)))?;
+    let Some(event) = read.first() else { return Ok(None) };
+    let (start, end, _) = import::resolve::span(event, zone);
+    let starts = chrono::DateTime::from_timestamp(start, 0).unwrap_or_default().with_timezone(&zone).naive_local();
+    let minutes = u32::try_from(((end - start) / 60).clamp(5, i64::from(meetings::MAX_MINUTES))).unwrap_or(30);
+    Ok(Some(ReadMeeting {
+        title: event.title.clone(),
+        place: event.room.clone().unwrap_or_default(),
+        starts_local: starts,
+        minutes,
+        description: event.description.clone().unwrap_or_default(),
+        cancelled: event.cancelled,
+        tentative: text.contains("\nSTATUS:TENTATIVE"),
+    }))
+}
+
+/// The lines of the server's description that Hallway's own does not have
+/// (what the user typed on the phone), joined; None when there are none.
+fn phone_note(server: &str, ours: &str) -> Option<String> {
+    let have: BTreeSet<&str> = ours.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let added: Vec<&str> = server.lines().map(str::trim).filter(|l| !l.is_empty() && !have.contains(l)).collect();
+    (!added.is_empty()).then(|| added.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phone_note;
+
+    #[test]
+    fn a_note_typed_on_the_phone_is_what_hallway_did_not_write() {
+        let ours = "Purpose: fellowship\n\nWith:\n- Ana Sánchez\n\n10:30 in New York";
+        assert_eq!(phone_note(ours, ours), None);
+        assert_eq!(phone_note("", ours), None, "a description removed on the phone removes no note");
+        let phone = "Purpose: fellowship\n\nWith:\n- Ana Sánchez\n\n10:30 in New York\nBring the MRD slides\n";
+        assert_eq!(phone_note(phone, ours).as_deref(), Some("Bring the MRD slides"));
+        assert_eq!(
+            phone_note("Ask about the grant\nand the slides", "").as_deref(),
+            Some("Ask about the grant\nand the slides")
+        );
+    }
 }

@@ -17,10 +17,10 @@
 //! | gone | unchanged | [`Step::Delete`] (`If-Match`) |
 //! | unchanged | changed (meeting) | [`Step::Pull`]: the server's version comes back |
 //! | changed | changed (meeting) | [`Step::Conflict`]: both kept, the user picks |
-//! | any | changed (session, follow-up) | [`Step::Update`] with the server's new ETag: Hallway owns these |
+//! | any | changed (session, follow-up, contact) | [`Step::Update`] with the server's new ETag: Hallway owns these |
 //! | unchanged | deleted (meeting) | [`Step::PullDelete`]: deleted on the phone, cancelled here |
 //! | changed | deleted (meeting) | [`Step::Conflict`] |
-//! | present | deleted (session, follow-up) | [`Step::Create`] again: Hallway owns these |
+//! | present | deleted (session, follow-up, contact) | [`Step::Create`] again: Hallway owns these |
 //! | gone | deleted | [`Step::Forget`] |
 //!
 //! Items on the server that Hallway never wrote are not in [`Stored`], so no
@@ -35,6 +35,9 @@ pub enum Kind {
     Meeting,
     Session,
     FollowUp,
+    /// A person's card in the address book ([`super::contacts`]); stored in
+    /// `dav_cards`, not `dav_items`.
+    Contact,
 }
 
 impl Kind {
@@ -43,6 +46,7 @@ impl Kind {
             Kind::Meeting => "meeting",
             Kind::Session => "session",
             Kind::FollowUp => "follow_up",
+            Kind::Contact => "contact",
         }
     }
 
@@ -51,6 +55,7 @@ impl Kind {
             "meeting" => Some(Kind::Meeting),
             "session" => Some(Kind::Session),
             "follow_up" => Some(Kind::FollowUp),
+            "contact" => Some(Kind::Contact),
             _ => None,
         }
     }
@@ -400,6 +405,34 @@ mod tests {
     }
 
     #[test]
+    fn contacts_are_hallways_own_like_sessions() {
+        let steps = plan(
+            &[local("c", Kind::Contact, "C"), local("d", Kind::Contact, "D")],
+            &[stored("c", Kind::Contact, "\"1\"", "C"), stored("d", Kind::Contact, "\"1\"", "D")],
+            &Remote {
+                etags: [("/cal/c.ics".to_owned(), "\"2\"".to_owned())].into(),
+                deleted: ["/cal/d.ics".to_owned()].into(),
+            },
+            &none(),
+        );
+        assert_eq!(
+            steps,
+            vec![
+                Step::Create { uid: "d".into(), kind: Kind::Contact },
+                Step::Update { uid: "c".into(), href: "/cal/c.ics".into(), etag: "\"2\"".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds_read_back_from_their_words() {
+        for kind in [Kind::Meeting, Kind::Session, Kind::FollowUp, Kind::Contact] {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(Kind::parse("card"), None);
+    }
+
+    #[test]
     fn digests_differ_for_different_texts_and_match_for_the_same() {
         assert_eq!(digest("BEGIN:VEVENT"), digest("BEGIN:VEVENT"));
         assert_ne!(digest("SEQUENCE:1"), digest("SEQUENCE:2"));
@@ -407,7 +440,7 @@ mod tests {
     }
 
     fn kind() -> impl Strategy<Value = Kind> {
-        prop_oneof![Just(Kind::Meeting), Just(Kind::Session), Just(Kind::FollowUp)]
+        prop_oneof![Just(Kind::Meeting), Just(Kind::Session), Just(Kind::FollowUp), Just(Kind::Contact)]
     }
 
     proptest! {

@@ -6,10 +6,11 @@
 //! the server answered, so a sync killed halfway resumes from the truth.
 
 use super::plan::{Kind, Stored};
+use crate::export::ExportOptions;
 use crate::ids::CongressId;
 use crate::{time, CoreError, Result, Store};
-use serde::Serialize;
-use std::collections::BTreeSet;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A server account found by discovery. The password is not here: it is in
 /// the operating system's keychain.
@@ -37,6 +38,57 @@ pub struct Calendar {
     #[specta(type = Option<f64>)]
     pub last_synced_at: Option<i64>,
     pub last_error: Option<String>,
+    /// What the user chose to sync to it.
+    #[sqlx(flatten)]
+    pub choices: SyncChoices,
+}
+
+/// What a congress sends to its calendar, chosen in Settings (migration
+/// 0006; the defaults are what the first sync does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type, sqlx::FromRow)]
+pub struct SyncChoices {
+    pub meetings: bool,
+    /// Sessions marked attending.
+    pub sessions: bool,
+    /// Sessions marked maybe, as tentative.
+    pub maybes: bool,
+    /// Follow-ups owed, as all-day items.
+    pub follow_ups: bool,
+    /// Cancelled meetings stay on the calendar as `STATUS:CANCELLED`
+    /// (crossed out on most phones) instead of being removed.
+    pub cancelled: bool,
+    /// A reminder this many minutes before each item (VALARM); none when None.
+    pub alarm_minutes: Option<u32>,
+    /// Syncs by itself after each change, at start and every few minutes.
+    pub auto: bool,
+}
+
+impl Default for SyncChoices {
+    fn default() -> Self {
+        Self {
+            meetings: true,
+            sessions: true,
+            maybes: true,
+            follow_ups: true,
+            cancelled: false,
+            alarm_minutes: None,
+            auto: true,
+        }
+    }
+}
+
+impl SyncChoices {
+    /// The export options that render what these choices send.
+    pub fn export_options(&self) -> ExportOptions {
+        ExportOptions {
+            meetings: self.meetings,
+            sessions: self.sessions,
+            maybes: self.maybes,
+            follow_ups: self.follow_ups,
+            cancelled: self.cancelled,
+            alarm_minutes: self.alarm_minutes,
+        }
+    }
 }
 
 /// A meeting changed on both sides: both texts, until the user picks one.
@@ -84,8 +136,8 @@ pub async fn accounts(store: &Store) -> Result<Vec<Account>> {
 /// The calendar `congress` syncs to, if one was chosen.
 pub async fn calendar(store: &Store, congress: CongressId) -> Result<Option<Calendar>> {
     Ok(sqlx::query_as(
-        "SELECT congress_id, account_id, href, created_by_hallway, sync_token, last_synced_at, last_error \
-         FROM dav_calendars WHERE congress_id = ?",
+        "SELECT congress_id, account_id, href, created_by_hallway, sync_token, last_synced_at, last_error, \
+         meetings, sessions, maybes, follow_ups, cancelled, alarm_minutes, auto FROM dav_calendars WHERE congress_id = ?",
     )
     .bind(congress)
     .fetch_optional(store.pool())
@@ -116,6 +168,47 @@ pub async fn set_calendar(store: &Store, congress: CongressId, account: i64, hre
     .bind(created)
     .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every congress that syncs to a calendar, with how it went.
+pub async fn calendars(store: &Store) -> Result<Vec<Calendar>> {
+    Ok(sqlx::query_as(
+        "SELECT congress_id, account_id, href, created_by_hallway, sync_token, last_synced_at, last_error, \
+         meetings, sessions, maybes, follow_ups, cancelled, alarm_minutes, auto FROM dav_calendars ORDER BY congress_id",
+    )
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Saves what `congress` sends to its calendar. A congress with no calendar
+/// yet gets its choices when the calendar is made: false.
+pub async fn set_choices(store: &Store, congress: CongressId, choices: &SyncChoices) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE dav_calendars SET meetings = ?, sessions = ?, maybes = ?, follow_ups = ?, cancelled = ?, \
+         alarm_minutes = ?, auto = ? WHERE congress_id = ?",
+    )
+    .bind(choices.meetings)
+    .bind(choices.sessions)
+    .bind(choices.maybes)
+    .bind(choices.follow_ups)
+    .bind(choices.cancelled)
+    .bind(choices.alarm_minutes)
+    .bind(choices.auto)
+    .bind(congress)
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Stops syncing `congress`: what Hallway wrote stays on the server,
+/// untouched; syncing again starts from a full listing.
+pub async fn forget_calendar(store: &Store, congress: CongressId) -> Result<()> {
+    let mut tx = store.pool().begin().await?;
+    for table in ["dav_items", "dav_conflicts", "dav_calendars"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE congress_id = ?")).bind(congress).execute(&mut *tx).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -181,6 +274,28 @@ pub async fn put_item(store: &Store, congress: CongressId, item: &Stored) -> Res
     .bind(time::now_seconds())
     .execute(store.pool())
     .await?;
+    Ok(())
+}
+
+/// What the phone added to each item of `congress` (`dav_items.kept`), by UID.
+pub async fn kept(store: &Store, congress: CongressId) -> Result<BTreeMap<String, String>> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT uid, kept FROM dav_items WHERE congress_id = ? AND kept IS NOT NULL")
+            .bind(congress)
+            .fetch_all(store.pool())
+            .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Saves the lines of the server's copy Hallway puts back into every text it
+/// sends for `uid` (None: nothing to keep).
+pub async fn set_kept(store: &Store, congress: CongressId, uid: &str, kept: Option<&str>) -> Result<()> {
+    sqlx::query("UPDATE dav_items SET kept = ? WHERE congress_id = ? AND uid = ?")
+        .bind(kept)
+        .bind(congress)
+        .bind(uid)
+        .execute(store.pool())
+        .await?;
     Ok(())
 }
 
