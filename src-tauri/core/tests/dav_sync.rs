@@ -133,6 +133,23 @@ async fn the_plan_goes_up_once_and_a_second_sync_does_nothing() {
     assert_eq!(summaries(&server.read_back(&f.calendar)), vec!["Coffee with Ana"]);
 }
 
+/// The second server: the same sync, both ways, against Xandikos.
+#[tokio::test]
+async fn xandikos_gets_the_plan_and_gives_back_a_move() {
+    let server = DavServer::xandikos();
+    let f = fixture(&server).await;
+    assert_eq!(f.sync().await, report(1, 0, 0, 0));
+    assert_eq!(f.sync().await, report(0, 0, 0, 0), "nothing changed, nothing sent");
+    let uid = meetings::get(&f.store, f.meeting).await.unwrap().uid;
+    let listed = server.read_back(&f.calendar);
+    assert_eq!(listed[0]["uid"], uid.as_str(), "{listed}");
+    server.read_back_with(&f.calendar, &["--move", &uid, "60", "Hall C"]);
+    assert_eq!(f.sync().await, report(0, 1, 0, 0));
+    let moved = meetings::get(&f.store, f.meeting).await.unwrap();
+    assert_eq!((moved.starts_at.to_rfc3339().as_str(), moved.place.as_str()), ("2026-12-06T11:30:00-05:00", "Hall C"));
+    assert_eq!(f.sync().await, report(0, 0, 0, 0));
+}
+
 #[tokio::test]
 async fn a_sync_killed_after_the_server_took_an_item_makes_no_duplicate() {
     let server = DavServer::radicale();

@@ -8,12 +8,14 @@
 // later with no click, and the shell's status says when; with the server gone the change waits
 // ("Offline · 1 waiting") and goes once the server is back. Last, a meeting changed both here and
 // on the server is a conflict: the server's copy is left alone, both versions are shown side by
-// side in Settings, and the one chosen is what both sides have after the next sync.
+// side in Settings, and the one chosen is what both sides have after the next sync. And a password
+// changed on the server stops the background sync after one refusal (no retries), the shell and
+// Settings ask for it, and once entered the waiting change goes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, openSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +52,7 @@ async function startRadicale() {
   radicale = spawn(PYTHON, ['-m', 'radicale', '--config', '', '--server-hosts', `127.0.0.1:${port}`,
     '--storage-filesystem-folder', join(dir, 'collections'), '--auth-type', 'htpasswd',
     '--auth-htpasswd-filename', join(dir, 'users'), '--auth-htpasswd-encryption', 'plain', '--auth-delay', '0'],
-  { stdio: 'ignore' });
+  { stdio: ['ignore', 'ignore', openSync(join(dir, 'radicale.log'), 'a')] });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -65,8 +67,16 @@ async function startRadicale() {
 
 /** The calendar's events as the Python caldav package reads them (optionally after a change). */
 function readBack(calendarUrl, ...change) {
-  return JSON.parse(execFileSync(PYTHON, [READ_BACK, calendarUrl, 'alice', PASSWORD, ...change], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(PYTHON, [READ_BACK, calendarUrl, 'alice', password, ...change], { encoding: 'utf8' }));
 }
+
+let password = PASSWORD;
+
+/** Requests Radicale refused for a wrong password, so far. */
+const refusals = () => {
+  const log = join(dir, 'radicale.log');
+  return existsSync(log) ? (readFileSync(log, 'utf8').match(/Failed login attempt/g) ?? []).length : 0;
+};
 
 let server;
 let meeting;
@@ -195,4 +205,31 @@ test('a meeting changed here and on the phone waits for a choice, made side by s
   assert.deepEqual(cli(db, 'sync', 'conflicts', '--json'), []);
   await (await byTestId(browser, 'sync-now')).click();
   await browser.waitUntil(async () => /Already in step/.test(await result.getText()), { timeout: 15000, timeoutMsg: 'the choice left something to sync' });
+});
+
+test('a password changed on the server stops the sync at once and asks for it again', async () => {
+  const auto = await byTestId(browser, 'sync-choice-auto');
+  await auto.click(); // back on: syncs by itself again
+  password = 'e2e-New-Secret-2231';
+  writeFileSync(join(dir, 'users'), `alice:${password}\n`);
+  await retitle('Coffee with Ana, slides');
+  await browser.waitUntil(async () => (await statusText()) === 'Calendar sync: Re-enter password', {
+    timeout: 30000, timeoutMsg: 'the shell did not ask for the password',
+  });
+  const refused = refusals();
+  assert.ok(refused >= 1, 'the server refused the old password');
+  // Longer than the first retry of an offline server: a refused password is not tried again.
+  await new Promise((r) => setTimeout(r, 12000));
+  assert.equal(refusals(), refused, 'no retry with the refused password');
+
+  await (await byTestId(browser, 'sync-status')).click();
+  const field = await byTestId(browser, 'sync-password-again-field');
+  await field.waitForDisplayed({ timeout: 10000 });
+  await screenshot(browser, 'sync-password-again');
+  await field.addValue(password);
+  await (await byTestId(browser, 'sync-password-save')).click();
+  await browser.waitUntil(() => readBack(calendarUrl())[0]?.summary === 'Coffee with Ana, slides', {
+    timeout: 30000, interval: 1000, timeoutMsg: 'the waiting change did not go with the new password',
+  });
+  await browser.waitUntil(async () => /Synced/.test(await statusText()), { timeout: 10000 });
 });
