@@ -1,7 +1,9 @@
 // The sync figures of `make bench`, against a local Radicale (from the pinned interop venv):
 // an ASH-sized plan (100 meetings with 100 targets, 200 sessions attending) synced for the first
 // time, then synced again with nothing to do (median of 5). Times are the whole `hallway-cli sync
-// run` process, connection and discovery included, as a user's "Sync now" would cost.
+// run` process, connection and discovery included, as a user's "Sync now" would cost. For scale, the
+// server alone: the same number of small events PUT one at a time by a plain HTTP client (Node's
+// fetch, no Hallway), which is the floor any client of this server on this machine pays.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -31,6 +33,24 @@ const radicale = spawn(PYTHON, ['-m', 'radicale', '--config', '', '--server-host
   '--storage-filesystem-folder', join(work, 'collections'), '--auth-type', 'htpasswd',
   '--auth-htpasswd-filename', join(work, 'users'), '--auth-htpasswd-encryption', 'plain', '--auth-delay', '0'],
 { stdio: 'ignore' });
+/** Milliseconds for `count` small events PUT one after another into a new calendar. */
+async function plainPuts(port, count) {
+  const auth = { Authorization: `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}` };
+  const base = `http://127.0.0.1:${port}/alice/floor/`;
+  await fetch(base, { method: 'MKCALENDAR', headers: auth });
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) {
+    const body = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//bench//EN', 'BEGIN:VEVENT', `UID:floor-${i}`,
+      'DTSTAMP:20261201T000000Z', 'DTSTART:20261206T150000Z', 'DTEND:20261206T153000Z', `SUMMARY:Item ${i}`,
+      'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const res = await fetch(`${base}floor-${i}.ics`, {
+      method: 'PUT', body, headers: { ...auth, 'Content-Type': 'text/calendar', 'If-None-Match': '*' },
+    });
+    if (res.status !== 201) throw new Error(`PUT ${i}: ${res.status}`);
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 try {
   for (let i = 0; i < 100; i++) {
     try {
@@ -73,6 +93,7 @@ try {
     idle.push(ms);
   }
   row('sync with nothing to do, median of 5', median(idle).toFixed(0), 'ms', '≤ 200ms');
+  row(`server alone: ${items} plain PUTs, one at a time`, (await plainPuts(port, items)).toFixed(0), 'ms');
 } finally {
   radicale.kill();
   rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Starts the real Hallway binary for one test through tauri-driver, each run
 // on its own database file, and offers the few helpers every spec needs.
 import { remote } from 'webdriverio';
+import { AxeBuilder } from '@axe-core/webdriverio';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -96,4 +97,17 @@ export async function importProgramPath(browser, path) {
   }
   await fill(browser, 'import-path', path);
   await (await byTestId(browser, 'import-path-submit')).click();
+}
+
+/** Serious and critical axe violations on the page as it is now, one line each, prefixed with `where`. */
+export async function axeProblems(browser, where) {
+  // Legacy mode runs axe in the page itself: the default opens a second window, which a Tauri app has not.
+  const result = await new AxeBuilder({ client: browser }).setLegacyMode(true).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      if (process.env.AXE_DEBUG) console.log('AXE', v.id, JSON.stringify(v.nodes.map((n) => `${n.failureSummary} :: ${n.html.slice(0, 200)}`)));
+      return v;
+    })
+    .map((v) => `${where}: ${v.id} (${v.impact}) on ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}: ${v.help}`);
 }

@@ -6,8 +6,7 @@
 // prefers-reduced-motion; the spec checks the scheme it was promised and that motion stops.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/webdriverio';
-import { launch, tempDb, cli, byTestId, screenshot } from '../lib/app.mjs';
+import { launch, tempDb, cli, byTestId, screenshot, axeProblems } from '../lib/app.mjs';
 
 const SCHEME = process.env.HALLWAY_E2E_SCHEME === 'dark' ? 'dark' : 'light';
 const SCREENS = ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'congresses', 'settings'];
@@ -16,17 +15,7 @@ let browser;
 after(async () => browser?.deleteSession().catch(() => {}));
 
 /** Serious and critical violations on the page as it is now, one line each. */
-async function audit(where) {
-  // Legacy mode runs axe in the page itself: the default opens a second window, which a Tauri app has not.
-  const result = await new AxeBuilder({ client: browser }).setLegacyMode(true).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => {
-      if (process.env.AXE_DEBUG) console.log('AXE', v.id, JSON.stringify(v.nodes.map((n) => `${n.failureSummary} :: ${n.html.slice(0, 200)}`)));
-      return v;
-    })
-    .map((v) => `${where}: ${v.id} (${v.impact}) on ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}: ${v.help}`);
-}
+const audit = (where) => axeProblems(browser, where);
 
 async function show(section) {
   await browser.execute((s) => { location.hash = `#/${s}`; }, section);

@@ -389,15 +389,7 @@ impl Run<'_> {
                 done.pushed += 1;
             }
             Step::Delete { uid, href, etag } => {
-                match self.client.delete(&href, &etag).await {
-                    Ok(()) => {}
-                    Err(DavError::PreconditionFailed) => {
-                        if let Some((fresh, _)) = self.client.get(&href).await? {
-                            self.client.delete(&href, &fresh).await?;
-                        }
-                    }
-                    Err(e) => return Err(e.into()),
-                }
+                self.client.delete_latest(&href, &etag).await?;
                 self.forget(&uid).await?;
                 done.removed += 1;
             }

@@ -296,15 +296,7 @@ impl Run<'_> {
                 }
             }
             Step::Delete { uid, href, etag } => {
-                match self.client.delete(&href, &etag).await {
-                    Ok(()) => {}
-                    Err(DavError::PreconditionFailed) => {
-                        if let Some((fresh, _)) = self.client.get(&href).await? {
-                            self.client.delete(&href, &fresh).await?;
-                        }
-                    }
-                    Err(e) => return Err(e.into()),
-                }
+                self.client.delete_latest(&href, &etag).await?;
                 state::remove_item(self.store, self.congress, &uid).await?;
                 report.removed += 1;
             }

@@ -360,6 +360,19 @@ impl DavClient {
         }
     }
 
+    /// Deletes the resource at `href`, even if it changed since `etag` was
+    /// read: on a 412 the current ETag is read and that version deleted (an
+    /// item Hallway owns and has let go of).
+    pub async fn delete_latest(&self, href: &str, etag: &str) -> Result<(), DavError> {
+        match self.delete(href, etag).await {
+            Err(DavError::PreconditionFailed) => match self.get(href).await? {
+                Some((fresh, _)) => self.delete(href, &fresh).await,
+                None => Ok(()),
+            },
+            done => done,
+        }
+    }
+
     /// The resource at `href` (event or contact): `(etag, body)`, or `None`
     /// if there is none.
     pub async fn get(&self, href: &str) -> Result<Option<(String, String)>, DavError> {
