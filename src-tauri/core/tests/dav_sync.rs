@@ -22,6 +22,7 @@ use hallway_core::sync::state;
 use hallway_core::{program, Store};
 use serde_json::Value;
 use support::dav_server::DavServer;
+use support::etagless::EtaglessProxy;
 
 struct Fixture {
     store: Store,
@@ -194,6 +195,47 @@ async fn a_meeting_moved_on_the_server_comes_back_and_a_two_sided_edit_is_a_conf
     assert_eq!(summaries(&there), vec!["Coffee with Ana"], "the server's version is not overwritten");
     assert_eq!(f.sync().await, report(0, 0, 0, 0), "an open conflict waits for the user");
     assert_eq!(meetings::get(&f.store, f.meeting).await.unwrap().title, "Coffee with Ana (and her fellow)");
+}
+
+#[tokio::test]
+async fn a_refused_sync_token_falls_back_to_a_full_listing_with_no_duplicate_and_no_lost_deletion() {
+    let server = DavServer::radicale();
+    let f = fixture(&server).await;
+    let ana = meetings::get(&f.store, f.meeting).await.unwrap();
+    let mut second = draft_of(&ana);
+    second.title = "Lunch with Ana".into();
+    second.starts_local = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_opt(12, 0, 0).unwrap();
+    meetings::create(&f.store, &second).await.unwrap();
+    assert_eq!(f.sync().await, report(2, 0, 0, 0));
+
+    // Deleted on the phone while the stored token became one the server no
+    // longer knows (expired, or the server was restored from a backup).
+    server.read_back_with(&f.calendar, &["--delete", &ana.uid]);
+    let bogus = "http://radicale.org/ns/sync/0000000000";
+    state::finish_sync(&f.store, f.congress, Some(bogus), None).await.unwrap();
+    assert_eq!(f.sync().await, report(0, 0, 1, 0), "the deletion is found by the full listing");
+    assert_eq!(meetings::get(&f.store, f.meeting).await.unwrap().status, MeetingStatus::Cancelled);
+    assert_eq!(summaries(&server.read_back(&f.calendar)), vec!["Lunch with Ana"], "no duplicate");
+    let token = state::calendar(&f.store, f.congress).await.unwrap().unwrap().sync_token.unwrap();
+    assert_ne!(token, bogus, "a token the server issued is stored again");
+    assert_eq!(f.sync().await, report(0, 0, 0, 0));
+}
+
+#[tokio::test]
+async fn a_reply_without_an_etag_is_followed_by_getetag_and_the_item_is_stored_with_the_real_one() {
+    let server = DavServer::radicale();
+    let f = fixture(&server).await;
+    let proxy = EtaglessProxy::start(&server.host_port());
+    let client = DavClient::connect(&proxy.url(), server.user(), server.password()).await.unwrap();
+    let options = engine::default_options();
+    let run = || engine::run(&f.store, &client, f.congress, &options);
+    assert_eq!(run().await.unwrap(), report(1, 0, 0, 0));
+    assert!(proxy.dropped() > 0, "the server's ETag headers were dropped on the way");
+    let stored = state::items(&f.store, f.congress).await.unwrap();
+    let listed = server.read_back(&f.calendar);
+    assert_eq!(stored.len(), 1);
+    assert_eq!(Some(stored[0].etag.as_str()), listed[0]["etag"].as_str(), "the ETag the server holds, read by getetag");
+    assert_eq!(run().await.unwrap(), report(0, 0, 0, 0));
 }
 
 #[tokio::test]

@@ -3,6 +3,10 @@
 //! Windows), never in the database or a log. One entry per server and user.
 //! A computer without a keychain (a Linux session with no Secret Service) is
 //! told in words what to do, not shown a library error.
+//!
+//! Entries are `keyring_core` entries in the default credential store. The
+//! app and the CLI get the platform's store, set up by `keyring` on first
+//! use; unit tests put keyring-core's in-memory store there first.
 
 use crate::CoreError;
 
@@ -14,8 +18,12 @@ fn key(server_url: &str, user: &str) -> String {
     format!("{user} at {server_url}")
 }
 
-fn entry(server_url: &str, user: &str) -> Result<keyring::Entry, CoreError> {
-    keyring::Entry::new(SERVICE, &key(server_url, user)).map_err(explain)
+fn entry(server_url: &str, user: &str) -> Result<keyring_core::Entry, CoreError> {
+    // No store chosen yet: the platform's (keyring sets it up once, or says why it cannot).
+    if keyring_core::get_default_store().is_none() && keyring::Entry::store_status().is_err() {
+        return Err(explain(keyring::Error::NoDefaultStore));
+    }
+    keyring_core::Entry::new(SERVICE, &key(server_url, user)).map_err(explain)
 }
 
 /// Keeps `password` for the account.
@@ -53,6 +61,22 @@ fn explain(error: keyring::Error) -> CoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_is_kept_per_account_read_back_and_forgotten() {
+        keyring_core::set_default_store(keyring_core::mock::Store::new().expect("the in-memory store"));
+        save_password("https://dav.example/", "alice", "s3cret").unwrap();
+        save_password("https://other.example/", "alice", "other").unwrap();
+        assert_eq!(password("https://dav.example/", "alice").unwrap(), "s3cret");
+        assert_eq!(password("https://other.example/", "alice").unwrap(), "other");
+        save_password("https://dav.example/", "alice", "new").unwrap();
+        assert_eq!(password("https://dav.example/", "alice").unwrap(), "new", "a new password replaces the old");
+        forget_password("https://dav.example/", "alice").unwrap();
+        forget_password("https://dav.example/", "alice").unwrap();
+        let CoreError::Sync(words) = password("https://dav.example/", "alice").unwrap_err() else { panic!("sync") };
+        assert!(words.contains("enter it again"), "{words}");
+        assert_eq!(password("https://other.example/", "alice").unwrap(), "other");
+    }
 
     #[test]
     fn each_account_has_its_own_entry_and_the_words_say_what_to_do() {

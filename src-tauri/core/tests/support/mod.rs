@@ -2,3 +2,4 @@
 //! `support::dav_server::DavServer` (real CalDAV/CardDAV servers to sync with).
 
 pub mod dav_server;
+pub mod etagless;
