@@ -18,7 +18,7 @@ use hallway_core::meetings::{self, MeetingDraft, MeetingKind, MeetingStatus};
 use hallway_core::people::{self, PersonDraft};
 use hallway_core::sync::dav::DavClient;
 use hallway_core::sync::engine::{self, SyncError, SyncReport};
-use hallway_core::sync::state;
+use hallway_core::sync::{account, state};
 use hallway_core::{program, Store};
 use serde_json::Value;
 use support::dav_server::DavServer;
@@ -236,6 +236,24 @@ async fn a_reply_without_an_etag_is_followed_by_getetag_and_the_item_is_stored_w
     assert_eq!(stored.len(), 1);
     assert_eq!(Some(stored[0].etag.as_str()), listed[0]["etag"].as_str(), "the ETag the server holds, read by getetag");
     assert_eq!(run().await.unwrap(), report(0, 0, 0, 0));
+}
+
+#[tokio::test]
+async fn connecting_another_server_moves_the_congress_there_with_its_choices() {
+    let first = DavServer::radicale();
+    let f = fixture(&first).await;
+    assert_eq!(f.sync().await, report(1, 0, 0, 0));
+    let choices = state::SyncChoices { alarm_minutes: Some(15), follow_ups: false, ..state::SyncChoices::default() };
+    assert!(state::set_choices(&f.store, f.congress, &choices).await.unwrap());
+
+    let second = DavServer::radicale();
+    let (account, client) = account::connect(&f.store, &second.url(), second.user(), second.password()).await.unwrap();
+    assert_eq!(account::sync_with(&f.store, &client, f.congress, &|_, _| {}).await.unwrap(), report(1, 0, 0, 0));
+    let calendar = state::calendar(&f.store, f.congress).await.unwrap().unwrap();
+    assert_eq!((calendar.account_id, calendar.choices), (account.id, choices));
+    let there = second.read_back(&calendar.href);
+    assert_eq!(summaries(&there), vec!["Coffee with Ana"]);
+    assert_eq!(first.read_back(&f.calendar).as_array().unwrap().len(), 1, "the first server's copy is left as it was");
 }
 
 #[tokio::test]

@@ -83,12 +83,21 @@ pub async fn sync_with(
 ) -> Result<SyncReport, SyncError> {
     let account = required(store).await?;
     let calendar = match state::calendar(store, congress).await? {
-        Some(calendar) => calendar,
-        None => {
+        Some(calendar) if calendar.account_id == account.id => calendar,
+        // First sync, or the congress synced to another account before the
+        // user connected this one: a calendar on this account's server.
+        earlier => {
+            if earlier.is_some() {
+                state::forget_calendar(store, congress).await?;
+            }
+            let choices = earlier.map(|c| c.choices);
             let found = congress::get(store, congress).await?;
             let name = found.short_name.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or(&found.name);
             let href = client.create_calendar(&format!("Hallway · {name}")).await?;
             state::set_calendar(store, congress, account.id, &href, true).await?;
+            if let Some(choices) = choices {
+                state::set_choices(store, congress, &choices).await?;
+            }
             state::calendar(store, congress).await?.ok_or_else(|| CoreError::not_found("sync calendar", congress))?
         }
     };
