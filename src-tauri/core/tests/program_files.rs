@@ -92,3 +92,40 @@ async fn empty_junk_and_oversized_files_are_refused_by_name() {
     }
     assert_eq!(stats::collect(&store).await.unwrap().0["sessions"], 0);
 }
+
+/// A program that lists each talk's speakers as ordinary ATTENDEEs (issue
+/// 17: 9,000 such events gave no people at all), with the user's own
+/// address on every event as a personal copy of it would have.
+#[tokio::test]
+async fn speakers_listed_as_attendees_come_in_and_the_owner_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    let mut ics = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+    for i in 0..30 {
+        ics.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:talk-{i}\r\nDTSTART:20261206T{:02}0000Z\r\nDTEND:20261206T{:02}3000Z\r\n\
+             SUMMARY:Talk {i}\r\nORGANIZER;CN=Program Office:mailto:program@congress.example\r\n\
+             ATTENDEE;CN=Speaker {i}a;ROLE=REQ-PARTICIPANT:mailto:s{i}a@clinic.example\r\n\
+             ATTENDEE;CN=\"Speaker {i}b, MD\";ROLE=REQ-PARTICIPANT:mailto:s{i}b@clinic.example\r\n\
+             ATTENDEE;CN=Me Myself;PARTSTAT=ACCEPTED:mailto:me@home.example\r\n\
+             ATTENDEE;CN=Observer;ROLE=NON-PARTICIPANT:mailto:obs@congress.example\r\nEND:VEVENT\r\n",
+            12 + i % 10,
+            12 + i % 10
+        ));
+    }
+    ics.push_str("END:VCALENDAR\r\n");
+    let never = AtomicBool::new(false);
+    let report =
+        hallway_core::program::import::import_bytes(&store, c, "speakers.ics", ics.into_bytes(), &|_| {}, &never)
+            .await
+            .unwrap();
+    assert_eq!((report.added, report.people_added), (30, 60), "{report:?}");
+    let note = report.notes.iter().find(|n| n.starts_with("People:")).expect("where the people came from");
+    assert!(note.contains("60 from the events' attendees") && note.contains("me@home.example"), "{note}");
+    let names: Vec<String> = sqlx::query_scalar("SELECT display_name FROM people ORDER BY display_name")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert!(names.contains(&"Speaker 7b".to_owned()), "credentials stripped from the CN: {names:?}");
+    assert!(!names.iter().any(|n| n == "Me Myself" || n == "Observer" || n == "Program Office"), "{names:?}");
+}

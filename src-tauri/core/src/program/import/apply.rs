@@ -92,11 +92,11 @@ pub async fn import_bytes(
     let read_result = tokio::task::spawn_blocking(move || {
         let reading = read_all(&bytes, &ctx)?;
         let (items, outside) = skip::within_dates(reading.items, &ctx)?;
-        Ok((reading.format, items, reading.skipped, outside))
+        Ok((reading.format, items, reading.skipped, outside, reading.notes))
     })
     .await
     .map_err(|e| CoreError::Conflict(format!("the import stopped unexpectedly: {e}")))?;
-    let (format, items, older, outside) =
+    let (format, items, older, outside, notes) =
         read_result.map_err(|detail| CoreError::Import { file: file.to_owned(), detail })?;
     if items.is_empty() {
         return Err(CoreError::Import {
@@ -110,6 +110,7 @@ pub async fn import_bytes(
         .map(|skip| skip.listed(zone))
         .chain(outside.iter().map(|item| Skip::of(item, SkipReason::OutsideDates).listed(zone)));
     report.skip(left_out);
+    report.notes.extend(notes);
     if !outside.is_empty() {
         report.notes.push(format!(
             "{} {} outside the congress days ({} to {}) {} left out.",

@@ -100,6 +100,9 @@ pub struct Reading {
     pub format: ProgramFormat,
     pub items: Vec<ProgramItem>,
     pub skipped: Vec<Skip>,
+    /// What the reader decided that the import report should say (where the
+    /// people came from, for one).
+    pub notes: Vec<String>,
 }
 
 /// Reads every item of a program file.
@@ -113,8 +116,8 @@ pub fn read_all(bytes: &[u8], ctx: &ReadContext) -> Result<Reading, ReadError> {
     let utf8 = reencode_utf16(bytes)?;
     let bytes = utf8.as_deref().map_or(bytes, str::as_bytes);
     let format = detect(bytes)?;
-    let (items, skipped) = read_detected(format, bytes, ctx)?;
-    Ok(Reading { format, items, skipped })
+    let (items, skipped, notes) = read_detected(format, bytes, ctx)?;
+    Ok(Reading { format, items, skipped, notes })
 }
 
 /// Reads `bytes` as `format`, whatever they look like: how fuzz targets and
@@ -122,7 +125,7 @@ pub fn read_all(bytes: &[u8], ctx: &ReadContext) -> Result<Reading, ReadError> {
 pub fn read_as(format: ProgramFormat, bytes: &[u8], ctx: &ReadContext) -> Result<Vec<ProgramItem>, ReadError> {
     check_size(bytes)?;
     let utf8 = reencode_utf16(bytes)?;
-    read_detected(format, utf8.as_deref().map_or(bytes, str::as_bytes), ctx).map(|(items, _)| items)
+    read_detected(format, utf8.as_deref().map_or(bytes, str::as_bytes), ctx).map(|(items, ..)| items)
 }
 
 fn check_size(bytes: &[u8]) -> Result<(), ReadError> {
@@ -152,10 +155,10 @@ fn read_detected(
     format: ProgramFormat,
     bytes: &[u8],
     ctx: &ReadContext,
-) -> Result<(Vec<ProgramItem>, Skipped), ReadError> {
-    let only = |items: Vec<ProgramItem>| (items, Vec::new());
+) -> Result<(Vec<ProgramItem>, Skipped, Vec<String>), ReadError> {
+    let only = |items: Vec<ProgramItem>| (items, Vec::new(), Vec::new());
     match format {
-        ProgramFormat::Ics => ics::read(bytes, ctx).map(|r| (r.items, r.skipped)),
+        ProgramFormat::Ics => ics::read(bytes, ctx).map(|r| (r.items, r.skipped, r.notes)),
         ProgramFormat::FrabXml => frab_xml::read(&text::decode(bytes)?, ctx).map(only),
         ProgramFormat::PretalxJson => pretalx_json::read(&text::decode(bytes)?, ctx).map(only),
         ProgramFormat::Csv => csv::read(&text::decode(bytes)?, ctx).map(only),

@@ -2,8 +2,10 @@
 //! against the file's zones), its recurrence parts, and the program fields
 //! (title, room, description, categories, people…). The people come from
 //! "Speakers:"/"Chairs:"/"Moderator:" lines in DESCRIPTION and from ATTENDEEs
-//! with ROLE=CHAIR; ORGANIZER and ordinary ATTENDEEs are left out, since a
-//! personal agenda would otherwise list its owner as a speaker.
+//! with ROLE=CHAIR. Ordinary ATTENDEEs are kept aside ([`Event::attendees`]):
+//! a program may list its speakers that way, but a personal agenda lists its
+//! owner on every event, so the file as a whole decides
+//! ([`super::speakers`]). The ORGANIZER is never a speaker.
 
 use super::prepare::EventLines;
 use super::values::{parse_duration, split_list, text_field};
@@ -34,7 +36,51 @@ pub(super) struct Event {
     pub track: Option<String>,
     pub abstract_number: Option<String>,
     pub people: Vec<ItemPerson>,
+    /// ATTENDEEs that are neither chairs nor non-participants: speakers,
+    /// unless the file shows them to be its owner.
+    pub attendees: Vec<Attendee>,
+    /// The ORGANIZER's address, lower case.
+    pub organizer: Option<String>,
     pub cancelled: bool,
+}
+
+#[cfg(test)]
+impl Event {
+    /// An event at an arbitrary time with nothing else, for tests to fill.
+    pub fn empty_for_tests() -> Event {
+        let naive =
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 6).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or_default();
+        Event {
+            line: 1,
+            uid: None,
+            sequence: 0,
+            recurrence_id: None,
+            start: Dt { naive, frame: super::zones::Frame::Floating },
+            end: None,
+            duration: None,
+            rrules: Vec::new(),
+            rdates: Vec::new(),
+            exdates: Vec::new(),
+            title: None,
+            room: None,
+            description: None,
+            url: None,
+            categories: Vec::new(),
+            track: None,
+            abstract_number: None,
+            people: Vec::new(),
+            attendees: Vec::new(),
+            organizer: None,
+            cancelled: false,
+        }
+    }
+}
+
+/// An ordinary ATTENDEE: its CN (titles stripped) and address (lower case).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Attendee {
+    pub name: Option<String>,
+    pub address: Option<String>,
 }
 
 pub(super) fn read_event(
@@ -77,10 +123,18 @@ pub(super) fn read_event(
         .flat_map(|p| split_list(p.value.as_deref().unwrap_or("")))
         .collect();
     let mut people = description.as_deref().map(people_in_description).unwrap_or_default();
+    let mut attendees = Vec::new();
     for attendee in props.iter().filter(|p| p.name == "ATTENDEE") {
-        let chair = param(attendee, "ROLE").is_some_and(|r| r.trim().eq_ignore_ascii_case("CHAIR"));
-        if let Some(name) = param(attendee, "CN").map(str::trim).filter(|n| chair && !n.is_empty()) {
-            add_person(&mut people, &strip_titles(name.trim_matches('\'')), PersonRole::Chair);
+        let role = param(attendee, "ROLE").map(|r| r.trim().to_ascii_uppercase());
+        let name = param(attendee, "CN").map(|n| strip_titles(n.trim().trim_matches('\''))).filter(|n| !n.is_empty());
+        match role.as_deref() {
+            Some("CHAIR") => {
+                if let Some(name) = name {
+                    add_person(&mut people, &name, PersonRole::Chair);
+                }
+            }
+            Some("NON-PARTICIPANT") => {}
+            _ => attendees.push(Attendee { name, address: address(attendee) }),
         }
     }
     dedup_people(&mut people);
@@ -103,9 +157,18 @@ pub(super) fn read_event(
         track: text_field(value("X-TRACK")),
         abstract_number: text_field(value("X-ABSTRACT-NUMBER").or_else(|| value("X-ABSTRACT"))),
         people,
+        attendees,
+        organizer: find("ORGANIZER").and_then(|i| address(&props[i])),
         cancelled: value("STATUS")
             .is_some_and(|s| matches!(s.trim().to_ascii_uppercase().as_str(), "CANCELLED" | "CANCELED")),
     })
+}
+
+/// A calendar user's address: the `mailto:` value, lower case.
+fn address(p: &Property) -> Option<String> {
+    let value = p.value.as_deref()?.trim();
+    let address = value.get(..7).filter(|s| s.eq_ignore_ascii_case("mailto:")).map_or(value, |_| &value[7..]);
+    Some(address.trim().to_ascii_lowercase()).filter(|a| !a.is_empty())
 }
 
 /// The first value of a parameter.
@@ -151,6 +214,7 @@ pub(super) const PROPERTIES: &[&str] = &[
     "CATEGORIES",
     "STATUS",
     "ATTENDEE",
+    "ORGANIZER",
     "X-TRACK",
     "X-ABSTRACT-NUMBER",
     "X-ABSTRACT",
@@ -192,7 +256,7 @@ fn people_in_description(description: &str) -> Vec<ItemPerson> {
     people
 }
 
-fn add_person(people: &mut Vec<ItemPerson>, name: &str, role: PersonRole) {
+pub(super) fn add_person(people: &mut Vec<ItemPerson>, name: &str, role: PersonRole) {
     let name = name.trim();
     if !name.is_empty() {
         people.push(ItemPerson { name: name.to_owned(), role });
@@ -202,7 +266,7 @@ fn add_person(people: &mut Vec<ItemPerson>, name: &str, role: PersonRole) {
 /// Drops repeats of the same person in the same role, keeping the first.
 /// A set keeps this linear: a description naming 30,000 speakers must not
 /// cost 30,000² comparisons.
-fn dedup_people(people: &mut Vec<ItemPerson>) {
+pub(super) fn dedup_people(people: &mut Vec<ItemPerson>) {
     let mut seen = std::collections::HashSet::new();
     people.retain(|p| seen.insert((p.role, p.name.clone())));
 }

@@ -30,6 +30,7 @@
 mod event;
 mod prepare;
 mod recur;
+mod speakers;
 mod unfold;
 mod values;
 mod vtimezone;
@@ -75,8 +76,10 @@ pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Reading, ReadError> {
     if let (true, Some(first)) = (events.is_empty(), no_start.first()) {
         return Err(ReadError::at_line(first.line, "the event has no DTSTART").with_location("VEVENT"));
     }
+    let people = speakers::place_speakers(&mut events);
     let mut reading = assemble(&events, &zones, ctx)?;
     reading.skipped.extend(no_start);
+    reading.notes.extend(people);
     Ok(reading)
 }
 
@@ -84,6 +87,8 @@ pub fn read(bytes: &[u8], ctx: &ReadContext) -> Result<Reading, ReadError> {
 pub struct Reading {
     pub items: Vec<ProgramItem>,
     pub skipped: Vec<Skip>,
+    /// What the reader decided that the import report should say.
+    pub notes: Vec<String>,
 }
 
 /// Events to items: newest versions per UID, series expanded, overrides applied.
@@ -136,7 +141,7 @@ fn assemble(events: &[Event], zones: &Zones, ctx: &ReadContext) -> Result<Readin
             }
         }
     }
-    Ok(Reading { items, skipped })
+    Ok(Reading { items, skipped, notes: Vec::new() })
 }
 
 /// The items of one event: itself, or its instances on the congress days
