@@ -67,10 +67,17 @@ struct Listed<'a> {
     abstract_number: &'a Option<String>,
     attendance: Option<Attendance>,
     withdrawn: bool,
+    /// The key of the session that holds this item; null for a session of its own.
+    parent: Option<&'a str>,
+    /// The poster board, if any.
+    board: Option<&'a str>,
 }
 
-impl<'a> From<&'a Session> for Listed<'a> {
-    fn from(s: &'a Session) -> Self {
+type Structure = std::collections::HashMap<String, (Option<String>, Option<String>)>;
+
+impl<'a> Listed<'a> {
+    fn new(s: &'a Session, structure: &'a Structure) -> Self {
+        let (parent, board) = structure.get(&s.key).map_or((None, None), |(p, b)| (p.as_deref(), b.as_deref()));
         Listed {
             key: &s.key,
             title: &s.title,
@@ -83,6 +90,8 @@ impl<'a> From<&'a Session> for Listed<'a> {
             abstract_number: &s.abstract_number,
             attendance: s.attendance,
             withdrawn: s.withdrawn,
+            parent,
+            board,
         }
     }
 }
@@ -100,7 +109,8 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             let c = congress::resolve(store, &reference).await?;
             let sessions = program::list(store, c.id).await?;
             if json {
-                print_json(&sessions.iter().map(Listed::from).collect::<Vec<_>>());
+                let structure = program::structure(store, c.id).await?;
+                print_json(&sessions.iter().map(|s| Listed::new(s, &structure)).collect::<Vec<_>>());
             } else {
                 sessions.iter().for_each(print_line);
             }
@@ -111,7 +121,8 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             let all = program::list(store, c.id).await?;
             let found: Vec<&Session> = ids.iter().filter_map(|id| all.iter().find(|s| s.id == *id)).collect();
             if json {
-                print_json(&found.into_iter().map(Listed::from).collect::<Vec<_>>());
+                let structure = program::structure(store, c.id).await?;
+                print_json(&found.into_iter().map(|s| Listed::new(s, &structure)).collect::<Vec<_>>());
             } else {
                 found.into_iter().for_each(print_line);
             }
@@ -129,7 +140,7 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
                 (false, false) => Some(Attendance::Attending),
             };
             let updated = program::set_attendance(store, session.id, mark).await?;
-            print_json(&Listed::from(&updated));
+            print_json(&Listed::new(&updated, &program::structure(store, c.id).await?));
         }
         ProgramCommand::Sample { congress: reference } => {
             let c = congress::resolve(store, &reference).await?;

@@ -98,7 +98,7 @@ fn program_sample_list_attend_and_a_refused_file() {
     let sessions = list.as_array().unwrap();
     assert_eq!(sessions.len() as u64, added);
     let first = &sessions[0];
-    for field in ["key", "title", "starts_at", "ends_at", "room", "kind", "speakers"] {
+    for field in ["key", "title", "starts_at", "ends_at", "room", "kind", "speakers", "parent", "board"] {
         assert!(first.get(field).is_some(), "missing {field} in {first}");
     }
     // RFC 3339 with the venue offset (Los Angeles in December: -08:00).
@@ -210,4 +210,45 @@ fn export_ics_meeting_and_vcard_print_what_they_wrote() {
     let nothing = run(&db, &["export", "ics", "--congress", "ASH26", "--no-meetings", "-o", path]);
     assert!(!nothing.status.success(), "an empty calendar is refused");
     assert!(String::from_utf8_lossy(&nothing.stderr).contains("Nothing to export"));
+}
+
+#[test]
+fn program_list_carries_each_items_session_and_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite3");
+    assert!(run(
+        &db,
+        &[
+            "congress",
+            "add",
+            "--name",
+            "ASH 2026",
+            "--short-name",
+            "ASH26",
+            "--starts",
+            "2026-12-05",
+            "--ends",
+            "2026-12-08",
+            "--time-zone",
+            "America/New_York"
+        ]
+    )
+    .status
+    .success());
+    let ics = dir.path().join("nested.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n\
+         BEGIN:VEVENT\r\nUID:oral-1\r\nDTSTART:20261206T140000Z\r\nDTEND:20261206T153000Z\r\nSUMMARY:Oral 101\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:talk-1\r\nDTSTART:20261206T140000Z\r\nDTEND:20261206T141500Z\r\nSUMMARY:Talk 653\r\n\
+         RELATED-TO:oral-1\r\nX-POSTER-BOARD:I-123\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    assert!(run(&db, &["program", "import", "--congress", "ASH26", ics.to_str().unwrap()]).status.success());
+    let list = json(&run(&db, &["program", "list", "--congress", "ASH26", "--json"]));
+    let by_title = |t: &str| list.as_array().unwrap().iter().find(|s| s["title"] == t).unwrap().clone();
+    let (oral, talk) = (by_title("Oral 101"), by_title("Talk 653"));
+    assert_eq!((oral["parent"].clone(), oral["board"].clone()), (Value::Null, Value::Null));
+    assert_eq!(talk["parent"], oral["key"]);
+    assert_eq!(talk["board"], "I-123");
 }

@@ -129,3 +129,91 @@ async fn speakers_listed_as_attendees_come_in_and_the_owner_does_not() {
     assert!(names.contains(&"Speaker 7b".to_owned()), "credentials stripped from the CN: {names:?}");
     assert!(!names.iter().any(|n| n == "Me Myself" || n == "Observer" || n == "Program Office"), "{names:?}");
 }
+
+fn nested_program(with_parent: bool) -> Vec<u8> {
+    let event = |uid: &str, start: &str, end: &str, title: &str, extra: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20261206T{start}00Z\r\nDTEND:20261206T{end}00Z\r\nSUMMARY:{title}\r\n\
+             LOCATION:Hall A\r\n{extra}END:VEVENT\r\n"
+        )
+    };
+    let second_link = if with_parent { "RELATED-TO:oral-1\r\n" } else { "" };
+    [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n".to_owned(),
+        event("oral-1", "1400", "1530", "Oral session 101: Myeloma", ""),
+        event("talk-1", "1400", "1415", "653 Quadruplet induction", "RELATED-TO;RELTYPE=PARENT:oral-1\r\n"),
+        event("talk-2", "1415", "1430", "654 MRD after transplant", second_link),
+        event("aside", "1600", "1700", "Satellite", "RELATED-TO;RELTYPE=SIBLING:oral-1\r\n"),
+        event("poster-1", "1800", "2000", "2345 Hydroxyurea adherence", "X-POSTER-BOARD:I-123\r\n"),
+        "END:VCALENDAR\r\n".to_owned(),
+    ]
+    .concat()
+    .into_bytes()
+}
+
+#[tokio::test]
+async fn related_to_places_talks_in_their_session_and_boards_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    let never = AtomicBool::new(false);
+    let import =
+        |bytes: Vec<u8>| hallway_core::program::import::import_bytes(&store, c, "nested.ics", bytes, &|_| {}, &never);
+    let report = import(nested_program(true)).await.unwrap();
+    assert_eq!(report.added, 5);
+    assert!(report.notes.iter().any(|n| n.starts_with("2 items were placed in the session")), "{:?}", report.notes);
+    let keys = |title: &str| {
+        let store = store.clone();
+        let title = title.to_owned();
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT key FROM sessions WHERE title = ?")
+                .bind(title)
+                .fetch_one(store.pool())
+                .await
+                .unwrap()
+        }
+    };
+    let session = keys("Oral session 101: Myeloma").await;
+    let structure = hallway_core::program::structure(&store, c).await.unwrap();
+    let (talk1, talk2, aside, poster) = (
+        keys("653 Quadruplet induction").await,
+        keys("654 MRD after transplant").await,
+        keys("Satellite").await,
+        keys("2345 Hydroxyurea adherence").await,
+    );
+    assert_eq!(structure[&talk1], (Some(session.clone()), None), "RELTYPE=PARENT");
+    assert_eq!(structure[&talk2], (Some(session.clone()), None), "no RELTYPE reads as parent");
+    assert!(!structure.contains_key(&aside), "a sibling is not nested");
+    assert_eq!(structure[&poster], (None, Some("I-123".to_owned())));
+
+    let again = import(nested_program(true)).await.unwrap();
+    assert_eq!((again.unchanged, again.updated, again.added), (5, 0, 0), "the same file changes nothing");
+    // The second talk no longer names its session: taken out of it.
+    let flat = import(nested_program(false)).await.unwrap();
+    assert_eq!(flat.updated, 1);
+    let structure = hallway_core::program::structure(&store, c).await.unwrap();
+    assert!(!structure.contains_key(&talk2));
+    assert_eq!(structure[&talk1].0.as_deref(), Some(session.as_str()));
+
+    // Attending the session and one of its talks is no clash; the talk taken
+    // out of it (talk 2) overlaps the session like any other.
+    let id = |key: String| {
+        let store = store.clone();
+        async move {
+            let id: i64 = sqlx::query_scalar("SELECT id FROM sessions WHERE key = ?")
+                .bind(key)
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+            hallway_core::ids::SessionId(id)
+        }
+    };
+    let attending = Some(hallway_core::program::Attendance::Attending);
+    for key in [session.clone(), talk1.clone(), talk2.clone()] {
+        hallway_core::program::set_attendance(&store, id(key).await, attending).await.unwrap();
+    }
+    let clashes = hallway_core::plan::clashes::agenda(&store, c).await.unwrap();
+    use hallway_core::plan::clashes::AgendaItem::Session;
+    let (oral, second) = (id(session).await, id(talk2).await);
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    assert_eq!((clashes[0].first, clashes[0].second), (Session(oral), Session(second)));
+}

@@ -1,13 +1,17 @@
 //! Clashes: two things on the agenda at once. The agenda is every session
 //! marked attending and every meeting not cancelled;
 //! two items clash when their times overlap by at least a minute. Items that
-//! merely touch (one ends 10:30, the next starts 10:30) do not clash.
+//! merely touch (one ends 10:30, the next starts 10:30) do not clash, and a
+//! session never clashes with the talks it holds (attending the session and
+//! one of its talks is one plan, not two). A talk attended inside a session
+//! not attended counts with its own times.
 
 use crate::ids::{CongressId, MeetingId, SessionId};
 use crate::program::queries::congress_zone;
 use crate::{time, Result, Store};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// One item of the agenda, by what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
@@ -89,8 +93,21 @@ pub async fn agenda(store: &Store, congress_id: CongressId) -> Result<Vec<Clash>
     let zone = congress_zone(store, congress_id).await?;
     let mut items: Vec<(i64, i64, AgendaItem)> =
         agenda_items(store, congress_id).await?.into_iter().map(|b| (b.starts_at, b.ends_at, b.item)).collect();
+    let held: HashSet<(SessionId, SessionId)> = sqlx::query_as(
+        "SELECT id, parent_id FROM sessions WHERE congress_id = ? AND parent_id IS NOT NULL AND attendance = 'attending'",
+    )
+    .bind(congress_id)
+    .fetch_all(store.pool())
+    .await?
+    .into_iter()
+    .collect();
+    let nested = |a: AgendaItem, b: AgendaItem| match (a, b) {
+        (AgendaItem::Session(a), AgendaItem::Session(b)) => held.contains(&(a, b)) || held.contains(&(b, a)),
+        _ => false,
+    };
     Ok(overlaps(&mut items)
         .into_iter()
+        .filter(|&(first, second, _, _)| !nested(first, second))
         .map(|(first, second, from, to)| Clash {
             first,
             second,

@@ -7,7 +7,7 @@ pub(crate) mod queries;
 pub mod sample;
 
 pub use kind::SessionKind;
-pub use queries::{detail, list, search, set_attendance, SessionDetail, SessionPerson};
+pub use queries::{detail, list, search, set_attendance, structure, SessionDetail, SessionPerson};
 
 use crate::ids::{PersonId, SessionId};
 use chrono::{DateTime, FixedOffset};

@@ -92,6 +92,23 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Session>
     Ok(rows.into_iter().map(|r| r.into_session(zone)).collect())
 }
 
+/// Where each item of a congress stands in the program's structure: the key
+/// of the session that holds it (None: a session of its own) and its poster
+/// board, by key. Only items with either.
+pub async fn structure(
+    store: &Store,
+    congress_id: CongressId,
+) -> Result<std::collections::HashMap<String, (Option<String>, Option<String>)>> {
+    let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT s.key, p.key, s.board FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_id \
+         WHERE s.congress_id = ? AND (s.parent_id IS NOT NULL OR s.board IS NOT NULL)",
+    )
+    .bind(congress_id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(key, parent, board)| (key, (parent, board))).collect())
+}
+
 /// Beyond this many matches, relevance ranking says little (the word is in
 /// most of the program) and costs most: results then come in time order.
 const RANKED_AT_MOST: i64 = 1000;

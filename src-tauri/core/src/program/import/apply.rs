@@ -257,12 +257,29 @@ pub(crate) async fn write(
     report.added = new_items.iter().filter(|(_, p)| !p.item.cancelled).count() as u32;
     report.withdrawn += new_items.iter().filter(|(_, p)| p.item.cancelled).count() as u32;
     unlink_people(&mut tx, &relink).await?;
+    let fresh: HashSet<&str> = new_items.iter().map(|(_, p)| p.key.as_str()).collect();
     relink.extend(new_items);
     // Only the people of sessions written now: an unchanged session keeps its
     // links, and a speaker the user deleted is not brought back by it.
     let (person_ids, people_added) = match_people(&mut tx, relink.iter().map(|(_, p)| *p), now).await?;
     report.people_added = people_added;
     link_people(&mut tx, &relink, &person_ids, cancel).await?;
+    let ids: HashMap<&str, i64> = known
+        .iter()
+        .map(|(key, (id, _, _))| (*key, *id))
+        .chain(relink.iter().map(|(id, p)| (p.key.as_str(), *id)))
+        .collect();
+    // A new item without a parent has none already; an updated one may have had one.
+    let updated: HashSet<&str> =
+        relink.iter().map(|(_, p)| p.key.as_str()).filter(|key| !fresh.contains(key)).collect();
+    let placed = link_parents(&mut tx, &prepared, &updated, &ids).await?;
+    if placed > 0 {
+        report.notes.push(format!(
+            "{placed} {} placed in the session that holds {} (RELATED-TO in the file).",
+            if placed == 1 { "item was" } else { "items were" },
+            if placed == 1 { "it" } else { "them" },
+        ));
+    }
 
     // Sessions of this source that the file no longer has.
     let seen: HashSet<&str> = prepared.iter().map(|p| p.key.as_str()).collect();
@@ -333,7 +350,7 @@ async fn insert_sessions(
 ) -> Result<()> {
     let mut q = QueryBuilder::<Sqlite>::new(
         "INSERT INTO sessions (id, congress_id, key, title, kind, starts_at, ends_at, all_day, room, track, \
-         abstract_number, description, url, speakers, search_folded, source_format, content_hash, withdrawn, created_at, updated_at) ",
+         abstract_number, description, url, speakers, search_folded, source_format, content_hash, withdrawn, board, created_at, updated_at) ",
     );
     q.push_values(chunk, |mut row, (id, p)| {
         row.push_bind(*id)
@@ -354,6 +371,7 @@ async fn insert_sessions(
             .push_bind(source)
             .push_bind(&p.hash)
             .push_bind(p.item.cancelled)
+            .push_bind(&p.item.board)
             .push_bind(now)
             .push_bind(now);
     });
@@ -369,7 +387,7 @@ async fn update_session(tx: &mut SqliteConnection, id: i64, p: &Prepared<'_>, so
          OR all_day IS NOT ?5 OR room IS NOT ?6 OR withdrawn IS NOT ?15), \
          title = ?1, kind = ?2, starts_at = ?3, ends_at = ?4, all_day = ?5, room = ?6, track = ?7, \
          abstract_number = ?8, description = ?9, url = ?10, speakers = ?11, search_folded = ?12, source_format = ?13, \
-         content_hash = ?14, withdrawn = ?15, updated_at = ?16 WHERE id = ?17",
+         content_hash = ?14, withdrawn = ?15, updated_at = ?16, board = ?18 WHERE id = ?17",
     )
     .bind(&p.item.title)
     .bind(p.kind.as_str())
@@ -388,9 +406,40 @@ async fn update_session(tx: &mut SqliteConnection, id: i64, p: &Prepared<'_>, so
     .bind(p.item.cancelled)
     .bind(now)
     .bind(id)
+    .bind(&p.item.board)
     .execute(&mut *tx)
     .await?;
     Ok(())
+}
+
+/// Places each item of the file under the session that holds it, as the
+/// file says (`ProgramItem::parent`: the source id of another item of the
+/// file); an item updated now without one is taken out of any. One level
+/// only: a parent that has a parent of its own, an item naming itself, or a
+/// parent the file does not have leaves the item on its own. How many items
+/// are placed.
+async fn link_parents(
+    tx: &mut SqliteConnection,
+    prepared: &[Prepared<'_>],
+    updated: &HashSet<&str>,
+    ids: &HashMap<&str, i64>,
+) -> Result<u32> {
+    let by_source: HashMap<&str, &Prepared> =
+        prepared.iter().filter_map(|p| Some((p.item.source_id.as_deref()?, p))).collect();
+    let mut placed = 0;
+    for p in prepared.iter().filter(|p| p.item.parent.is_some() || updated.contains(p.key.as_str())) {
+        let Some(id) = ids.get(p.key.as_str()) else { continue };
+        let parent = p
+            .item
+            .parent
+            .as_deref()
+            .and_then(|source| by_source.get(source))
+            .filter(|parent| parent.item.parent.is_none() && parent.key != p.key)
+            .and_then(|parent| ids.get(parent.key.as_str()));
+        placed += u32::from(parent.is_some());
+        sqlx::query("UPDATE sessions SET parent_id = ? WHERE id = ?").bind(parent).bind(id).execute(&mut *tx).await?;
+    }
+    Ok(placed)
 }
 
 /// The person of every speaker and chair of `sessions`, by name key: the oldest live

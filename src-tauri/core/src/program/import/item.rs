@@ -67,6 +67,11 @@ pub struct ProgramItem {
     pub people: Vec<ItemPerson>,
     /// True when the source says the item was cancelled (ICS STATUS:CANCELLED).
     pub cancelled: bool,
+    /// The source id of the session that holds this item (ICS RELATED-TO), if
+    /// the source says.
+    pub parent: Option<String>,
+    /// The poster board ("I-123", "P1234"), if the source gives one.
+    pub board: Option<String>,
     /// 1-based line in the source where the item starts, for messages.
     pub line: usize,
 }
@@ -88,6 +93,8 @@ impl ProgramItem {
             url: None,
             people: Vec::new(),
             cancelled: false,
+            parent: None,
+            board: None,
             line,
         }
     }

@@ -63,22 +63,25 @@ pub(super) fn prepare<'a>(items: &'a [ProgramItem], zone: chrono_tz::Tz, stored:
             .collect();
         let kind = SessionKind::recognise(item.kind_hint.as_deref(), &item.title);
         let names: Vec<&str> = people.iter().map(|(n, _, _)| n.as_str()).collect();
-        let hash = format!(
-            "{:016x}",
-            fnv1a(&[
-                &item.title,
-                kind.as_str(),
-                &starts_at.to_string(),
-                &ends_at.to_string(),
-                if all_day { "1" } else { "0" },
-                item.room.as_deref().unwrap_or(""),
-                item.track.as_deref().unwrap_or(""),
-                item.abstract_number.as_deref().unwrap_or(""),
-                item.description.as_deref().unwrap_or(""),
-                item.url.as_deref().unwrap_or(""),
-                &names.join("; "),
-            ])
-        );
+        let (starts, ends, names) = (starts_at.to_string(), ends_at.to_string(), names.join("; "));
+        let mut fields = vec![
+            item.title.as_str(),
+            kind.as_str(),
+            &starts,
+            &ends,
+            if all_day { "1" } else { "0" },
+            item.room.as_deref().unwrap_or(""),
+            item.track.as_deref().unwrap_or(""),
+            item.abstract_number.as_deref().unwrap_or(""),
+            item.description.as_deref().unwrap_or(""),
+            item.url.as_deref().unwrap_or(""),
+            &names,
+        ];
+        // Only when there is one, so a flat program's fingerprints stay as they were.
+        if item.parent.is_some() || item.board.is_some() {
+            fields.extend([item.parent.as_deref().unwrap_or(""), item.board.as_deref().unwrap_or("")]);
+        }
+        let hash = format!("{:016x}", fnv1a(&fields));
         let prepared = Prepared { key: String::new(), hash, item, kind, starts_at, ends_at, all_day, people };
         by_base.entry(base).or_default().push(prepared);
     }

@@ -31,6 +31,8 @@ pub enum Field {
     Id,
     /// "Cancelled", "Annulé", … marks the item cancelled.
     Status,
+    /// The poster board a presenter stands at ("I-123", "P1234").
+    Board,
 }
 
 const fn col(field: Field, names: &'static [&'static str]) -> Column<Field> {
@@ -125,7 +127,7 @@ pub const PROGRAM_HEADERS: HeaderTable<Field> = HeaderTable {
         ]),
         col(Field::AbstractNumber, &[
             "Abstract", "Abstract number", "Abstract #", "Abstract No", "Abstract Nr", "Abstract ID", "Abs #", "Abs",
-            "Poster number", "Poster #", "Poster no", "Poster board", "Poster", "Board #", "Board", "Board number",
+            "Poster number", "Poster #", "Poster no", "Poster",
             "Nº", "Number", "Numéro", "Número", "Nummer", "Numero",
         ]),
         col(Field::Description, &[
@@ -141,6 +143,14 @@ pub const PROGRAM_HEADERS: HeaderTable<Field> = HeaderTable {
             "ID", "Session ID", "Code", "Session code", "UID", "GUID", "Event ID", "Event GUID", "Talk ID", "Reference", "Ref",
         ]),
         col(Field::Status, &["Status", "State", "Statut", "Estado", "Stato"]),
+        col(Field::Board, &[
+            "Board", "Poster board", "Board number", "Board #", "Board no", "Posterboard",
+            "Panneau", "Panneau d'affichage",
+            "Panel", "Tablero",
+            "Posterwand", "Stellwand",
+            "Pannello",
+            "Painel",
+        ]),
     ],
     vague: &[
         "Session", "Sessão", "Sitzung", "Name", "Nom", "Nombre", "Nome", "Data", "Day", "Tag", "Art", "Nº",

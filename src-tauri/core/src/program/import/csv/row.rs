@@ -145,6 +145,7 @@ impl Row<'_> {
         item.kind_hint = owned(Field::Kind);
         item.room = owned(Field::Room);
         item.track = owned(Field::Track);
+        item.board = owned(Field::Board);
         item.description = owned(Field::Description);
         // An "Abstract" column holds the abstract number in most programs
         // and the abstract itself in some: prose goes to the description.

@@ -158,3 +158,18 @@ fn windows_line_breaks() {
     assert_eq!(items.iter().map(|i| (i.title.as_str(), i.line)).collect::<Vec<_>>(), [("A\nB", 2), ("C", 5)]);
     assert_eq!(items[0].description.as_deref(), Some("one\ntwo"));
 }
+
+#[test]
+fn a_board_column_fills_the_board_not_the_abstract_number() {
+    let text = "Title,Start,Abstract,Poster board\n\
+                Hydroxyurea adherence,2026-12-06 18:00,2345,I-123\n\
+                MRD in myeloma,2026-12-06 18:00,2346,\n";
+    let items = read(text, &ash()).unwrap();
+    assert_eq!(items[0].board.as_deref(), Some("I-123"));
+    assert_eq!(items[0].abstract_number.as_deref(), Some("2345"));
+    assert_eq!(items[1].board, None, "an empty cell is no board");
+    for header in ["Board", "Board number", "Panneau", "Posterwand"] {
+        let items = read(&format!("Title,Start,{header}\nTalk,2026-12-06 18:00,P1234\n"), &ash()).unwrap();
+        assert_eq!(items[0].board.as_deref(), Some("P1234"), "{header}");
+    }
+}

@@ -41,6 +41,11 @@ pub(super) struct Event {
     pub attendees: Vec<Attendee>,
     /// The ORGANIZER's address, lower case.
     pub organizer: Option<String>,
+    /// The UID of the session holding this event: RELATED-TO with
+    /// RELTYPE=PARENT, or with no RELTYPE (RFC 5545 reads that as parent).
+    pub parent: Option<String>,
+    /// X-POSTER-BOARD or X-BOARD.
+    pub board: Option<String>,
     pub cancelled: bool,
 }
 
@@ -71,6 +76,8 @@ impl Event {
             people: Vec::new(),
             attendees: Vec::new(),
             organizer: None,
+            parent: None,
+            board: None,
             cancelled: false,
         }
     }
@@ -159,6 +166,15 @@ pub(super) fn read_event(
         people,
         attendees,
         organizer: find("ORGANIZER").and_then(|i| address(&props[i])),
+        parent: props
+            .iter()
+            .filter(|p| p.name == "RELATED-TO")
+            .find(|p| param(p, "RELTYPE").is_none_or(|t| t.trim().eq_ignore_ascii_case("PARENT")))
+            .and_then(|p| p.value.as_deref())
+            .map(str::trim)
+            .filter(|uid| !uid.is_empty())
+            .map(str::to_owned),
+        board: text_field(value("X-POSTER-BOARD").or_else(|| value("X-BOARD"))),
         cancelled: value("STATUS")
             .is_some_and(|s| matches!(s.trim().to_ascii_uppercase().as_str(), "CANCELLED" | "CANCELED")),
     })
@@ -215,6 +231,9 @@ pub(super) const PROPERTIES: &[&str] = &[
     "STATUS",
     "ATTENDEE",
     "ORGANIZER",
+    "RELATED-TO",
+    "X-POSTER-BOARD",
+    "X-BOARD",
     "X-TRACK",
     "X-ABSTRACT-NUMBER",
     "X-ABSTRACT",

@@ -205,6 +205,8 @@ fn item(event: &Event, master: Option<&Event>, start: Dt, source_id: Option<Stri
     item.description = pick(|e| &e.description);
     item.url = pick(|e| &e.url);
     item.abstract_number = pick(|e| &e.abstract_number);
+    item.parent = pick(|e| &e.parent);
+    item.board = pick(|e| &e.board);
     let categories = if event.categories.is_empty() {
         master.map_or(&event.categories, |m| &m.categories)
     } else {
