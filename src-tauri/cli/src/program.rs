@@ -4,10 +4,12 @@
 
 use crate::print_json;
 use clap::Subcommand;
+use hallway_core::ids::SessionId;
 use hallway_core::program::import::{self, ImportProgress};
 use hallway_core::program::{self, sample, Attendance, Session};
 use hallway_core::{congress, CoreError, Result, Store};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
@@ -73,11 +75,14 @@ struct Listed<'a> {
     board: Option<&'a str>,
 }
 
-type Structure = std::collections::HashMap<String, (Option<String>, Option<String>)>;
+/// Every session's key by id, to name an item's session.
+fn keys(all: &[Session]) -> HashMap<SessionId, &str> {
+    all.iter().map(|s| (s.id, s.key.as_str())).collect()
+}
 
 impl<'a> Listed<'a> {
-    fn new(s: &'a Session, structure: &'a Structure) -> Self {
-        let (parent, board) = structure.get(&s.key).map_or((None, None), |(p, b)| (p.as_deref(), b.as_deref()));
+    fn new(s: &'a Session, keys: &HashMap<SessionId, &'a str>) -> Self {
+        let (parent, board) = (s.parent_id.and_then(|id| keys.get(&id).copied()), s.board.as_deref());
         Listed {
             key: &s.key,
             title: &s.title,
@@ -109,8 +114,8 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             let c = congress::resolve(store, &reference).await?;
             let sessions = program::list(store, c.id).await?;
             if json {
-                let structure = program::structure(store, c.id).await?;
-                print_json(&sessions.iter().map(|s| Listed::new(s, &structure)).collect::<Vec<_>>());
+                let keys = keys(&sessions);
+                print_json(&sessions.iter().map(|s| Listed::new(s, &keys)).collect::<Vec<_>>());
             } else {
                 sessions.iter().for_each(print_line);
             }
@@ -121,17 +126,17 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             let all = program::list(store, c.id).await?;
             let found: Vec<&Session> = ids.iter().filter_map(|id| all.iter().find(|s| s.id == *id)).collect();
             if json {
-                let structure = program::structure(store, c.id).await?;
-                print_json(&found.into_iter().map(|s| Listed::new(s, &structure)).collect::<Vec<_>>());
+                let keys = keys(&all);
+                print_json(&found.into_iter().map(|s| Listed::new(s, &keys)).collect::<Vec<_>>());
             } else {
                 found.into_iter().for_each(print_line);
             }
         }
         ProgramCommand::Attend { congress: reference, key, maybe, clear } => {
             let c = congress::resolve(store, &reference).await?;
-            let session = program::list(store, c.id)
-                .await?
-                .into_iter()
+            let all = program::list(store, c.id).await?;
+            let session = all
+                .iter()
                 .find(|s| s.key == key)
                 .ok_or_else(|| CoreError::not_found("session", format!("key “{key}” in {}", c.name)))?;
             let mark = match (clear, maybe) {
@@ -140,7 +145,7 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
                 (false, false) => Some(Attendance::Attending),
             };
             let updated = program::set_attendance(store, session.id, mark).await?;
-            print_json(&Listed::new(&updated, &program::structure(store, c.id).await?));
+            print_json(&Listed::new(&updated, &keys(&all)));
         }
         ProgramCommand::Sample { congress: reference } => {
             let c = congress::resolve(store, &reference).await?;

@@ -1461,7 +1461,16 @@ target_ids: PersonId[];
 /**
  * The item came from the built-in sample program.
  */
-sample: boolean }
+sample: boolean; 
+/**
+ * The session that holds this item (a talk in its oral session, a
+ * poster in its poster session); None for a session of its own.
+ */
+parent_id: SessionId | null; 
+/**
+ * The poster board ("I-123"), if the program gives one.
+ */
+board: string | null }
 export type SessionDetail = { session: Session; description: string; url: string | null; user_notes: string; people: SessionPerson[] }
 /**
  * A row of `sessions` (an item of a congress program).

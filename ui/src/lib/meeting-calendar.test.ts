@@ -21,6 +21,8 @@ const talk = (id: number, starts: string, ends: string, attendance: Session["att
   attendance,
   target_ids: [],
   sample: false,
+  parent_id: null,
+  board: null,
 });
 
 const meet = (id: number, starts: string, ends: string, overrides: Partial<Meeting> = {}): Meeting =>

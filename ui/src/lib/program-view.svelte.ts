@@ -91,18 +91,24 @@ class ProgramViewState {
 
   filter: ProgramFilter = $derived({ day: this.day, track: this.track, kind: this.kind, room: this.room });
 
+  /**
+   * What the grid and the list offer: the sessions, with the talks they hold inside them (opened in
+   * a session's detail), except when searching, where a matching talk shows on its own.
+   */
+  #browsable: Session[] = $derived(this.ranked === null ? program.sessions.filter((s) => s.parent_id === null) : program.sessions);
+
   /** What the grid and the list show: the chosen day, filters and search (ranked when searching). */
-  visible: Session[] = $derived(applyFilter(program.sessions, this.filter, this.ranked));
+  visible: Session[] = $derived(applyFilter(this.#browsable, this.filter, this.ranked));
 
   /** Sessions left by the search alone: what the facet counts and day counts are taken from. */
-  #searched: Session[] = $derived(matching(program.sessions, this.ranked));
+  #searched: Session[] = $derived(matching(this.#browsable, this.ranked));
   trackOptions = $derived(facetOptions(this.#searched, this.filter, "track"));
   kindOptions = $derived(facetOptions(this.#searched, this.filter, "kind"));
   roomOptions = $derived(facetOptions(this.#searched, this.filter, "room"));
   dayCounts = $derived(dayCounts(this.#searched, this.filter));
 
-  /** The agenda ignores day and filters (it is the whole plan) but follows the search. */
-  agenda: Session[] = $derived(this.#searched.filter((s) => s.attendance !== null));
+  /** The agenda ignores day and filters (it is the whole plan, talks marked inside sessions too) but follows the search. */
+  agenda: Session[] = $derived(matching(program.sessions, this.ranked).filter((s) => s.attendance !== null));
 
   filtersActive = $derived(this.track !== null || this.kind !== null || this.room !== null);
 

@@ -14,6 +14,8 @@ class ProgramStore {
   loaded = $state(false);
   error = $state<CommandError | null>(null);
   byId = $derived(new Map(this.sessions.map((s) => [s.id, s])));
+  /** The talks (or posters) each session holds, in program order. */
+  talksOf = $derived(talksBySession(this.sessions));
   clashMap = $derived(clashesBySession(this.clashes));
   /** Answers to an older load (the user switched congress meanwhile) are dropped. */
   #generation = 0;
@@ -94,3 +96,15 @@ class ProgramStore {
 }
 
 export const program = new ProgramStore();
+
+/** The items each session holds (`parent_id`), in the order given. */
+export function talksBySession(sessions: readonly Session[]): Map<SessionId, Session[]> {
+  const out = new Map<SessionId, Session[]>();
+  for (const s of sessions) {
+    if (s.parent_id === null) continue;
+    const talks = out.get(s.parent_id);
+    if (talks) talks.push(s);
+    else out.set(s.parent_id, [s]);
+  }
+  return out;
+}

@@ -321,3 +321,38 @@ describe("ProgramScreen: empty state and import", () => {
     expect(backend.calls.some((c) => c.cmd === "list_sessions")).toBe(false);
   });
 });
+
+describe("ProgramScreen: sessions that hold talks", () => {
+  const oral = session({ id: 20, key: "oral-20", title: "Oral 101: Myeloma", room: "Hall A", starts_at: sat("14:00"), ends_at: sat("15:30") });
+  const talk1 = session({ id: 21, key: "t-21", title: "653 Quadruplet induction", room: "Hall A", starts_at: sat("14:00"), ends_at: sat("14:15"), parent_id: 20, speakers: ["Ana Sánchez"], target_ids: [11] });
+  const talk2 = session({ id: 22, key: "t-22", title: "654 MRD after transplant", room: "Hall A", starts_at: sat("14:15"), ends_at: sat("14:30"), parent_id: 20 });
+
+  it("lists the session, not its talks; opens to its talks, each attended on its own", async () => {
+    await open({ sessions: [menin, oral, talk1, talk2] }, "list");
+    await waitFor(() => expect(rowIds()).toEqual([1, 20]));
+    expect(within(rowOf(20)).getByTestId("session-talk-count").textContent).toBe("2 talks inside");
+
+    await fireEvent.click(within(rowOf(20)).getByRole("button", { name: "Oral 101: Myeloma" }));
+    const talks = await screen.findAllByTestId("session-talk");
+    expect(talks.map((t) => t.dataset.sessionId)).toEqual(["21", "22"]);
+    expect(talks[0]?.textContent).toContain("14:00–14:15");
+    expect(talks[0]?.textContent).toContain("Target");
+    await fireEvent.click(within(talks[1] as HTMLElement).getByTestId("attend-toggle"));
+    await waitFor(() => expect(backend.calls.find((c) => c.cmd === "set_attendance")?.args).toEqual({ id: 22, attendance: "attending" }));
+
+    // A talk opens on its own and names its session, which opens again from there.
+    await fireEvent.click(within(talks[0] as HTMLElement).getByRole("button", { name: "653 Quadruplet induction" }));
+    const partOf = await screen.findByTestId("detail-part-of");
+    expect(partOf.textContent).toBe("Oral 101: Myeloma");
+    await fireEvent.click(partOf);
+    await waitFor(() => expect(screen.getAllByTestId("session-talk")).toHaveLength(2));
+  });
+
+  it("finds a talk by search and says which session it is in", async () => {
+    await open({ sessions: [menin, oral, talk1, talk2], search: (q) => (q === "mrd" ? [22] : []) }, "list");
+    await waitFor(() => expect(rowIds()).toEqual([1, 20]));
+    await fireEvent.input(screen.getByTestId("program-search"), { target: { value: "mrd" } });
+    await waitFor(() => expect(rowIds()).toEqual([22]));
+    expect(within(rowOf(22)).getByTestId("session-part-of").textContent).toBe("In Oral 101: Myeloma");
+  });
+});

@@ -84,6 +84,8 @@ export function session(overrides: Partial<Session> = {}): Session {
     attendance: null,
     target_ids: [],
     sample: false,
+    parent_id: null,
+    board: null,
     ...overrides,
   };
 }

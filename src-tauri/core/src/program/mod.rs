@@ -7,7 +7,7 @@ pub(crate) mod queries;
 pub mod sample;
 
 pub use kind::SessionKind;
-pub use queries::{detail, list, search, set_attendance, structure, SessionDetail, SessionPerson};
+pub use queries::{detail, list, search, set_attendance, SessionDetail, SessionPerson};
 
 use crate::ids::{PersonId, SessionId};
 use chrono::{DateTime, FixedOffset};
@@ -76,4 +76,9 @@ pub struct Session {
     pub target_ids: Vec<PersonId>,
     /// The item came from the built-in sample program.
     pub sample: bool,
+    /// The session that holds this item (a talk in its oral session, a
+    /// poster in its poster session); None for a session of its own.
+    pub parent_id: Option<SessionId>,
+    /// The poster board ("I-123"), if the program gives one.
+    pub board: Option<String>,
 }

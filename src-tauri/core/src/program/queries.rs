@@ -25,6 +25,8 @@ struct Row {
     withdrawn: bool,
     attendance: Option<String>,
     source_format: Option<String>,
+    parent_id: Option<SessionId>,
+    board: Option<String>,
     target_ids: Option<String>,
 }
 
@@ -51,6 +53,8 @@ impl Row {
                 .filter_map(|id| id.parse().ok().map(PersonId))
                 .collect(),
             sample: self.source_format.as_deref() == Some("sample"),
+            parent_id: self.parent_id,
+            board: self.board,
         }
     }
 }
@@ -59,7 +63,7 @@ impl Row {
 macro_rules! session_columns {
     () => {
         "SELECT s.id, s.key, s.title, s.kind, s.starts_at, s.ends_at, s.all_day, s.room, s.track, \
-         s.abstract_number, s.speakers, s.withdrawn, s.attendance, s.source_format, "
+         s.abstract_number, s.speakers, s.withdrawn, s.attendance, s.source_format, s.parent_id, s.board, "
     };
 }
 
@@ -90,23 +94,6 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Session>
     let zone = congress_zone(store, congress_id).await?;
     let rows: Vec<Row> = sqlx::query_as(SELECT_CONGRESS).bind(congress_id).fetch_all(store.pool()).await?;
     Ok(rows.into_iter().map(|r| r.into_session(zone)).collect())
-}
-
-/// Where each item of a congress stands in the program's structure: the key
-/// of the session that holds it (None: a session of its own) and its poster
-/// board, by key. Only items with either.
-pub async fn structure(
-    store: &Store,
-    congress_id: CongressId,
-) -> Result<std::collections::HashMap<String, (Option<String>, Option<String>)>> {
-    let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT s.key, p.key, s.board FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_id \
-         WHERE s.congress_id = ? AND (s.parent_id IS NOT NULL OR s.board IS NOT NULL)",
-    )
-    .bind(congress_id)
-    .fetch_all(store.pool())
-    .await?;
-    Ok(rows.into_iter().map(|(key, parent, board)| (key, (parent, board))).collect())
 }
 
 /// Beyond this many matches, relevance ranking says little (the word is in
