@@ -173,7 +173,11 @@ async fn related_to_places_talks_in_their_session_and_boards_are_kept() {
         |bytes: Vec<u8>| hallway_core::program::import::import_bytes(&store, c, "nested.ics", bytes, &|_| {}, &never);
     let report = import(nested_program(true)).await.unwrap();
     assert_eq!(report.added, 5);
-    assert!(report.notes.iter().any(|n| n.starts_with("2 items were placed in the session")), "{:?}", report.notes);
+    assert!(
+        report.notes.iter().any(|n| n == "2 items were placed in the session that holds them, as the file says."),
+        "{:?}",
+        report.notes
+    );
     let keys = |title: &str| {
         let store = store.clone();
         let title = title.to_owned();
@@ -229,4 +233,33 @@ async fn related_to_places_talks_in_their_session_and_boards_are_kept() {
     let (oral, second) = (id(session).await, id(talk2).await);
     assert_eq!(clashes.len(), 1, "{clashes:?}");
     assert_eq!((clashes[0].first, clashes[0].second), (Session(oral), Session(second)));
+}
+
+#[tokio::test]
+async fn a_csv_session_column_places_talks_in_sessions_made_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    let csv = "Title,Session,Start,End,Room,Poster board\n\
+               653 Quadruplet induction,Oral 101,2026-12-06 14:00,14:15,Hall A,\n\
+               654 MRD after transplant,Oral 101,2026-12-06 14:15,14:30,Hall A,\n\
+               2345 Hydroxyurea adherence,Posters II,2026-12-06 18:00,20:00,Poster Hall,I-123\n";
+    let never = AtomicBool::new(false);
+    let import = || {
+        hallway_core::program::import::import_bytes(&store, c, "program.csv", csv.as_bytes().to_vec(), &|_| {}, &never)
+    };
+    let report = import().await.unwrap();
+    assert_eq!(report.added, 5, "three rows and two sessions made for them");
+    let all = hallway_core::program::list(&store, c).await.unwrap();
+    let id_of = |title: &str| all.iter().find(|s| s.title == title).unwrap().id;
+    let parent_of = |title: &str| all.iter().find(|s| s.title == title).unwrap().parent_id;
+    assert_eq!(parent_of("653 Quadruplet induction"), Some(id_of("Oral 101")));
+    assert_eq!(parent_of("654 MRD after transplant"), Some(id_of("Oral 101")));
+    assert_eq!(parent_of("2345 Hydroxyurea adherence"), Some(id_of("Posters II")));
+    let oral = all.iter().find(|s| s.title == "Oral 101").unwrap();
+    assert_eq!(
+        (oral.starts_at.to_rfc3339(), oral.ends_at.to_rfc3339()),
+        ("2026-12-06T14:00:00-05:00".to_owned(), "2026-12-06T14:30:00-05:00".to_owned())
+    );
+    let again = import().await.unwrap();
+    assert_eq!((again.unchanged, again.added, again.withdrawn), (5, 0, 0), "made sessions are found again");
 }

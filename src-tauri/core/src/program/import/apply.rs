@@ -275,7 +275,7 @@ pub(crate) async fn write(
     let placed = link_parents(&mut tx, &prepared, &updated, &ids).await?;
     if placed > 0 {
         report.notes.push(format!(
-            "{placed} {} placed in the session that holds {} (RELATED-TO in the file).",
+            "{placed} {} placed in the session that holds {}, as the file says.",
             if placed == 1 { "item was" } else { "items were" },
             if placed == 1 { "it" } else { "them" },
         ));

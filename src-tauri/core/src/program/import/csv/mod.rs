@@ -31,7 +31,27 @@ struct Layout {
     single: Vec<(Field, usize)>,
     /// Speakers, chairs and authors may come from several columns.
     people: Vec<(Field, usize)>,
+    /// The session each row belongs to (its number or title), when the file
+    /// has a title column and, beside it, a "Session" one.
+    session: Option<usize>,
 }
+
+/// Headers of a session column, folded (see [`headers::fold`]); the words
+/// the Title column takes when there is no other title.
+const SESSION_HEADERS: &[&str] = &[
+    "session",
+    "session title",
+    "session name",
+    "session number",
+    "session no",
+    "session nr",
+    "seance",
+    "titre de la session",
+    "sesion",
+    "sitzung",
+    "sessione",
+    "sessao",
+];
 
 impl Layout {
     fn find(headers: &StringRecord) -> Self {
@@ -43,6 +63,11 @@ impl Layout {
                 Some(field) => layout.single.push((field, index)),
                 None => {}
             }
+        }
+        if layout.has(Field::Title) {
+            let taken = |i: usize| layout.single.iter().chain(&layout.people).any(|&(_, at)| at == i);
+            layout.session =
+                (0..names.len()).find(|&i| !taken(i) && SESSION_HEADERS.contains(&headers::fold(names[i]).as_str()));
         }
         layout
     }

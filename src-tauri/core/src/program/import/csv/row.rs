@@ -8,6 +8,7 @@ use ::csv::StringRecord;
 use chrono::{Days, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 use super::columns::Field;
+use super::headers::fold;
 use super::order::{self, Congress, Order};
 use super::people;
 use super::when::{self, Day, When};
@@ -90,7 +91,81 @@ pub(super) fn items(
             items.push(item);
         }
     }
+    if layout.session.is_some() {
+        group_sessions(&mut items);
+    }
     Ok(items)
+}
+
+/// Links each row to its session, as its Session cell names it (number or
+/// title, compared folded): to the row that is that session (its title is
+/// the name), or else to a session made here from its first row, spanning
+/// its rows, in their room. A session row or a made one without a source id
+/// gets `session:<name>`, so re-imports find it again. Rows naming
+/// themselves are sessions of their own.
+fn group_sessions(items: &mut Vec<ProgramItem>) {
+    let mut order: Vec<String> = Vec::new();
+    for item in items.iter() {
+        if let Some(name) = item.parent.as_deref().map(fold).filter(|n| !n.is_empty() && !order.contains(n)) {
+            order.push(name);
+        }
+    }
+    for name in order {
+        let own = |i: &ProgramItem| fold(&i.title) == name && i.parent.as_deref().is_none_or(|p| fold(p) == name);
+        let target = match items.iter().position(own) {
+            Some(at) => {
+                let session = &mut items[at];
+                session.parent = None;
+                session.source_id.get_or_insert_with(|| format!("session:{name}")).clone()
+            }
+            None => {
+                let made = made_session(items, &name);
+                let id = made.source_id.clone().unwrap_or_default();
+                items.push(made);
+                id
+            }
+        };
+        for item in items.iter_mut().filter(|i| i.parent.as_deref().is_some_and(|p| fold(p) == name)) {
+            item.parent = Some(target.clone());
+        }
+    }
+}
+
+/// A session for the rows naming `name` that the file has no row for.
+fn made_session(items: &[ProgramItem], name: &str) -> ProgramItem {
+    let rows: Vec<&ProgramItem> =
+        items.iter().filter(|i| i.parent.as_deref().is_some_and(|p| fold(p) == name)).collect();
+    let first = rows[0];
+    let title = first.parent.clone().unwrap_or_default();
+    let mut session = ProgramItem::new(title, first.starts.clone(), first.line);
+    session.source_id = Some(format!("session:{name}"));
+    session.room = first.room.clone();
+    session.track = first.track.clone();
+    for row in &rows[1..] {
+        if earlier(&row.starts, &session.starts) {
+            session.starts = row.starts.clone();
+        }
+    }
+    for row in &rows {
+        if let Some(end) = &row.ends {
+            if session.ends.as_ref().is_none_or(|e| earlier(e, end)) {
+                session.ends = Some(end.clone());
+            }
+        }
+    }
+    session
+}
+
+/// Whether `a` is before `b`, for times written the same way (a file's rows
+/// are); different kinds are not compared.
+fn earlier(a: &SourceTime, b: &SourceTime) -> bool {
+    match (a, b) {
+        (SourceTime::Instant(a), SourceTime::Instant(b)) => a < b,
+        (SourceTime::Floating(a), SourceTime::Floating(b)) => a < b,
+        (SourceTime::Zoned(a, x), SourceTime::Zoned(b, y)) => x == y && a < b,
+        (SourceTime::AllDay(a), SourceTime::AllDay(b)) => a < b,
+        _ => false,
+    }
 }
 
 /// A start, with what the end needs to know of it.
@@ -146,6 +221,14 @@ impl Row<'_> {
         item.room = owned(Field::Room);
         item.track = owned(Field::Track);
         item.board = owned(Field::Board);
+        // The session's number or title as written; [`group_sessions`] turns it into a link.
+        item.parent = self
+            .layout
+            .session
+            .and_then(|i| self.record.get(i))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned);
         item.description = owned(Field::Description);
         // An "Abstract" column holds the abstract number in most programs
         // and the abstract itself in some: prose goes to the description.

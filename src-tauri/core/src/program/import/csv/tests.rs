@@ -173,3 +173,37 @@ fn a_board_column_fills_the_board_not_the_abstract_number() {
         assert_eq!(items[0].board.as_deref(), Some("P1234"), "{header}");
     }
 }
+
+#[test]
+fn a_session_column_groups_rows_under_their_session_made_from_the_first_row_if_need_be() {
+    let text = "Title,Session,Start,End,Room\n\
+                654 MRD after transplant,Oral 101,2026-12-06 14:15,14:30,Hall A\n\
+                653 Quadruplet induction,Oral 101,2026-12-06 14:00,14:15,Hall A\n\
+                Poster session II,Poster session II,2026-12-06 18:00,20:00,Poster Hall\n\
+                2345 Hydroxyurea adherence,poster session ii,2026-12-06 18:00,20:00,Poster Hall\n\
+                Plenary,,2026-12-06 09:00,10:00,Hall B\n";
+    let items = read(text, &ash()).unwrap();
+    assert_eq!(items.len(), 6, "five rows and the one session the file has no row for");
+    let made = items.iter().find(|i| i.title == "Oral 101").expect("made from its first row");
+    assert_eq!(made.source_id.as_deref(), Some("session:oral 101"));
+    assert_eq!(
+        (made.starts.clone(), made.ends.clone()),
+        (floating("2026-12-06 14:00"), Some(floating("2026-12-06 14:30")))
+    );
+    assert_eq!(made.room.as_deref(), Some("Hall A"));
+    assert_eq!(made.parent, None);
+    for talk in ["654 MRD after transplant", "653 Quadruplet induction"] {
+        assert_eq!(items.iter().find(|i| i.title == talk).unwrap().parent.as_deref(), Some("session:oral 101"));
+    }
+    let own = items.iter().find(|i| i.title == "Poster session II").unwrap();
+    assert_eq!((own.source_id.as_deref(), own.parent.as_deref()), (Some("session:poster session ii"), None));
+    let poster = items.iter().find(|i| i.title == "2345 Hydroxyurea adherence").unwrap();
+    assert_eq!(poster.parent.as_deref(), Some("session:poster session ii"), "names compare folded");
+    assert_eq!(items.iter().find(|i| i.title == "Plenary").unwrap().parent, None);
+}
+
+#[test]
+fn a_lone_session_column_is_still_the_title() {
+    let items = read("Session,Start\nOpening,2026-12-05 08:30\n", &ash()).unwrap();
+    assert_eq!((items[0].title.as_str(), items[0].parent.as_deref()), ("Opening", None));
+}
