@@ -356,3 +356,31 @@ describe("ProgramScreen: sessions that hold talks", () => {
     expect(within(rowOf(22)).getByTestId("session-part-of").textContent).toBe("In Oral 101: Myeloma");
   });
 });
+
+describe("ProgramScreen: a poster session", () => {
+  const hall = session({ id: 30, key: "pos-30", title: "Poster Session II", kind: "poster", room: "Poster Hall", starts_at: sat("18:00"), ends_at: sat("20:00") });
+  const poster = (id: number, board: string, title: string, extra: Partial<Parameters<typeof session>[0]> = {}) =>
+    session({ id, key: `p-${id}`, title, kind: "poster", board, parent_id: 30, room: "Poster Hall", starts_at: sat("18:00"), ends_at: sat("20:00"), ...extra });
+  const p10 = poster(31, "I-10", "Hydroxyurea adherence in Ghana", { target_ids: [11], speakers: ["Chidi Okafor"] });
+  const p9 = poster(32, "I-9", "Luspatercept in MDS");
+  const p100 = poster(33, "I-100", "Sickle cell pain crises", { attendance: "attending" });
+
+  it("lists posters in board order, narrows them by topic or targets, and walks the marked ones by board", async () => {
+    await open({ sessions: [hall, p10, p9, p100] }, "list");
+    await waitFor(() => expect(rowIds()).toEqual([30]));
+    await fireEvent.click(within(rowOf(30)).getByRole("button", { name: "Poster Session II" }));
+    const ids = () => screen.getAllByTestId("session-talk").map((t) => t.dataset.sessionId);
+    await waitFor(() => expect(ids()).toEqual(["32", "31", "33"]));
+    expect(screen.getByTestId("poster-walk").textContent).toBe("To visit, in board order: I-100");
+
+    await fireEvent.click(screen.getByTestId("poster-targets"));
+    expect(ids()).toEqual(["31"]);
+    await fireEvent.click(screen.getByTestId("poster-targets"));
+    await fireEvent.input(screen.getByTestId("poster-topic"), { target: { value: "sickle" } });
+    expect(ids()).toEqual(["33"]);
+    await fireEvent.input(screen.getByTestId("poster-topic"), { target: { value: "" } });
+
+    await fireEvent.click(within(screen.getAllByTestId("session-talk")[0] as HTMLElement).getByTestId("attend-toggle"));
+    await waitFor(() => expect(screen.getByTestId("poster-walk").textContent).toBe("To visit, in board order: I-9 → I-100"));
+  });
+});
