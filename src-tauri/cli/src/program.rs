@@ -53,6 +53,18 @@ pub enum ProgramCommand {
         #[arg(long)]
         congress: String,
     },
+    /// The changes to my plan since the imports I have not looked at: each
+    /// with the session's `key`, what changed (`moved`, `room`, `retitled`,
+    /// `withdrawn`, `new_target_talk`) and `before` / `after`.
+    Changes {
+        #[arg(long)]
+        congress: String,
+        #[arg(long)]
+        json: bool,
+        /// Mark them seen (after printing them).
+        #[arg(long)]
+        ack: bool,
+    },
 }
 
 /// A session as the CLI prints it: times as RFC 3339 with the venue offset.
@@ -146,6 +158,13 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             };
             let updated = program::set_attendance(store, session.id, mark).await?;
             print_json(&Listed::new(&updated, &keys(&all)));
+        }
+        ProgramCommand::Changes { congress: reference, json: _, ack } => {
+            let c = congress::resolve(store, &reference).await?;
+            print_json(&program::changes::unseen(store, c.id).await?);
+            if ack {
+                program::changes::acknowledge(store, c.id).await?;
+            }
         }
         ProgramCommand::Sample { congress: reference } => {
             let c = congress::resolve(store, &reference).await?;

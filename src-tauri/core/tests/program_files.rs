@@ -263,3 +263,86 @@ async fn a_csv_session_column_places_talks_in_sessions_made_for_them() {
     let again = import().await.unwrap();
     assert_eq!((again.unchanged, again.added, again.withdrawn), (5, 0, 0), "made sessions are found again");
 }
+
+/// A program of three sessions; `oral` is (start hour UTC, title), `room` the education session's room.
+fn versioned(oral: (u32, &str), room: Option<&str>, new_talk: bool) -> Vec<u8> {
+    let event = |uid: &str, start: u32, title: &str, location: &str, extra: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20261206T{start:02}0000Z\r\nDTEND:20261206T{:02}0000Z\r\n\
+             SUMMARY:{title}\r\nLOCATION:{location}\r\n{extra}END:VEVENT\r\n",
+            start + 1
+        )
+    };
+    let mut ics = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n");
+    ics.push_str(&event("oral", oral.0, oral.1, "Hall A", ""));
+    if let Some(room) = room {
+        ics.push_str(&event("edu", 14, "Education: MDS", room, ""));
+    }
+    ics.push_str(&event("other", 16, "Satellite", "Hall C", ""));
+    if new_talk {
+        ics.push_str(&event("late", 17, "Late-breaking: CAR-T", "Hall A", "DESCRIPTION:Speakers: Ana Sánchez\r\n"));
+    }
+    ics.push_str("END:VCALENDAR\r\n");
+    ics.into_bytes()
+}
+
+#[tokio::test]
+async fn what_changed_for_me_after_a_reimport() {
+    use hallway_core::program::changes::{self, ChangeKind};
+    use hallway_core::program::{self, Attendance};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    let never = AtomicBool::new(false);
+    let import =
+        |bytes: Vec<u8>| hallway_core::program::import::import_bytes(&store, c, "p.ics", bytes, &|_| {}, &never);
+    import(versioned((19, "Oral 101"), Some("Room 6A"), false)).await.unwrap();
+    let all = program::list(&store, c).await.unwrap();
+    let id = |title: &str| all.iter().find(|s| s.title == title).unwrap().id;
+    program::set_attendance(&store, id("Oral 101"), Some(Attendance::Attending)).await.unwrap();
+    program::set_attendance(&store, id("Education: MDS"), Some(Attendance::Maybe)).await.unwrap();
+    let ana = hallway_core::people::create(
+        &store,
+        &hallway_core::people::PersonDraft { display_name: "Ana Sánchez".into(), ..Default::default() },
+    )
+    .await
+    .unwrap()
+    .id;
+    use hallway_core::targets::{self, Priority, TargetDraft, TargetStatus, Why};
+    let draft =
+        TargetDraft { priority: Priority::Must, why: Why::Peer, status: TargetStatus::Idea, reason: String::new() };
+    targets::set(&store, c, ana, &draft).await.unwrap();
+    assert!(changes::unseen(&store, c).await.unwrap().is_empty());
+
+    // Moved an hour and retitled; the maybe moves room; an unmarked one moves (not mine); a target's new talk.
+    let report = import(versioned((20, "Oral 101 (moved)"), Some("Room 7B"), true)).await.unwrap();
+    assert!(report.notes.iter().any(|n| n.starts_with("4 changes to your plan")), "{:?}", report.notes);
+    let seen = |list: &[changes::ProgramChange]| {
+        let mut out: Vec<(String, ChangeKind, Option<String>, Option<String>)> =
+            list.iter().map(|c| (c.title.clone(), c.kind, c.before.clone(), c.after.clone())).collect();
+        out.sort_by(|a, b| (a.0.as_str(), a.1.as_str()).cmp(&(b.0.as_str(), b.1.as_str())));
+        out
+    };
+    let s = |x: &str| Some(x.to_owned());
+    let expected = vec![
+        ("Education: MDS".to_owned(), ChangeKind::Room, s("Room 6A"), s("Room 7B")),
+        ("Late-breaking: CAR-T".to_owned(), ChangeKind::NewTargetTalk, None, s("Ana Sánchez")),
+        ("Oral 101 (moved)".to_owned(), ChangeKind::Moved, s("Sun 6 Dec 14:00–15:00"), s("Sun 6 Dec 15:00–16:00")),
+        ("Oral 101 (moved)".to_owned(), ChangeKind::Retitled, s("Oral 101"), s("Oral 101 (moved)")),
+    ];
+    assert_eq!(seen(&changes::unseen(&store, c).await.unwrap()), expected);
+    import(versioned((20, "Oral 101 (moved)"), Some("Room 7B"), true)).await.unwrap();
+    assert_eq!(seen(&changes::unseen(&store, c).await.unwrap()), expected, "the same file again adds nothing");
+
+    // Moved back before it was seen: no longer a change; the new title still is.
+    import(versioned((19, "Oral 101 (moved)"), Some("Room 7B"), true)).await.unwrap();
+    let now = seen(&changes::unseen(&store, c).await.unwrap());
+    assert!(!now.iter().any(|c| c.1 == ChangeKind::Moved), "{now:?}");
+    assert_eq!(changes::acknowledge(&store, c).await.unwrap(), 3);
+    assert!(changes::unseen(&store, c).await.unwrap().is_empty());
+
+    // The maybe is withdrawn (gone from the file).
+    import(versioned((19, "Oral 101 (moved)"), None, true)).await.unwrap();
+    let gone = changes::unseen(&store, c).await.unwrap();
+    assert_eq!((gone.len(), gone[0].kind, gone[0].title.as_str()), (1, ChangeKind::Withdrawn, "Education: MDS"));
+    assert_eq!(gone[0].after, None);
+}

@@ -53,6 +53,8 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         program::session_detail,
         program::set_attendance,
         program::agenda_clashes,
+        program::program_changes,
+        program::acknowledge_program_changes,
         people::list_people,
         people::search_people,
         people::person_page,

@@ -87,3 +87,23 @@ pub async fn set_attendance(
 pub async fn agenda_clashes(state: State<'_, AppState>, congress_id: CongressId) -> Result<Vec<Clash>, CommandError> {
     Ok(clashes::agenda(&state.store, congress_id).await?)
 }
+
+/// The changes to the user's plan from imports not yet looked at.
+#[tauri::command]
+#[specta::specta]
+pub async fn program_changes(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+) -> Result<Vec<hallway_core::program::changes::ProgramChange>, CommandError> {
+    Ok(hallway_core::program::changes::unseen(&state.store, congress_id).await?)
+}
+
+/// Marks the congress's program changes seen; how many there were.
+#[tauri::command]
+#[specta::specta]
+pub async fn acknowledge_program_changes(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+) -> Result<u32, CommandError> {
+    Ok(hallway_core::program::changes::acknowledge(&state.store, congress_id).await?)
+}

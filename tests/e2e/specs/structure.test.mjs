@@ -2,12 +2,16 @@
 // session (iCalendar RELATED-TO) and list their speakers as attendees is imported; the list shows
 // the session with its talks inside, the speakers came in (not the calendar's owner); attending
 // the session and one of its talks is no clash, while another session at the same time is; a
-// search finds a talk and names its session.
+// search finds a talk and names its session. Then the program changes: re-imported with the session
+// moved, the Program says exactly what changed of my plan, before and after, until I have seen it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, tempDb, cli, byTestId, screenshot, texts, axeProblems } from '../lib/app.mjs';
+import { launch, tempDb, cli, byTestId, screenshot, texts, axeProblems, importProgramPath } from '../lib/app.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 const file = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/program/ics/nested_sessions.ics');
 const db = tempDb();
@@ -70,4 +74,28 @@ test('a search finds a talk and names the session it is in', async () => {
   const part = await byTestId(browser, 'session-part-of');
   await part.waitForDisplayed({ timeout: 10000 });
   assert.equal(await part.getText(), 'In Oral 101: Myeloma - Novel Therapies');
+});
+
+test('a re-import says what changed of my plan, before and after, until seen', async () => {
+  await browser.keys('Escape'); // leave the search
+  const moved = join(tmpdir(), `hallway-e2e-moved-${process.pid}.ics`);
+  writeFileSync(moved, readFileSync(file, 'utf8')
+    .replace('DTSTART:20261206T190000Z\r\nDTEND:20261206T203000Z\r\nSUMMARY:Oral 101', 'DTSTART:20261206T200000Z\r\nDTEND:20261206T213000Z\r\nSUMMARY:Oral 101')
+    .replace('LOCATION:Room 6A', 'LOCATION:Room 7B'));
+  await importProgramPath(browser, moved);
+  const notice = await byTestId(browser, 'program-changes');
+  await notice.waitForDisplayed({ timeout: 15000, timeoutMsg: 'no word of the changes' });
+  assert.match(await notice.getText(), /2 changes to your plan since the last import/);
+  await (await byTestId(browser, 'program-changes-open')).click();
+  await (await byTestId(browser, 'program-changes-dialog')).waitForDisplayed({ timeout: 10000 });
+  const kinds = await browser.execute(() => [...document.querySelectorAll('[data-testid="program-change"]')].map((c) => c.dataset.kind).sort());
+  assert.deepEqual(kinds, ['moved', 'room']);
+  const changes = cli(db, 'program', 'changes', '--congress', 'ASH26', '--json');
+  const move = changes.find((c) => c.kind === 'moved');
+  assert.deepEqual([move.before, move.after], ['Sun 6 Dec 14:00–15:30', 'Sun 6 Dec 15:00–16:30']);
+  await screenshot(browser, 'program-changes');
+  assert.deepEqual(await axeProblems(browser, 'what changed'), []);
+  await (await byTestId(browser, 'program-changes-seen')).click();
+  await notice.waitForDisplayed({ reverse: true, timeout: 10000 });
+  assert.deepEqual(cli(db, 'program', 'changes', '--congress', 'ASH26', '--json'), []);
 });

@@ -341,6 +341,28 @@ async agendaClashes(congressId: CongressId) : Promise<Result<Clash[], CommandErr
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The changes to the user's plan from imports not yet looked at.
+ */
+async programChanges(congressId: CongressId) : Promise<Result<ProgramChange[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("program_changes", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Marks the congress's program changes seen; how many there were.
+ */
+async acknowledgeProgramChanges(congressId: CongressId) : Promise<Result<number, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("acknowledge_program_changes", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listPeople(offset: number, limit: number) : Promise<Result<PeoplePage, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_people", { offset, limit }) };
@@ -909,6 +931,10 @@ last_synced_at: number | null; last_error: string | null;
  */
 choices: SyncChoices }
 /**
+ * What changed.
+ */
+export type ChangeKind = "moved" | "room" | "retitled" | "withdrawn" | "new_target_talk"
+/**
  * How I will follow up.
  */
 export type Channel = "email" | "linkedin" | "x" | "bluesky" | "in_person" | "other"
@@ -1400,6 +1426,22 @@ skipped: boolean }
  * How much meeting this person matters.
  */
 export type Priority = "must" | "should" | "nice"
+/**
+ * One change that touches the plan, as the user reads it.
+ */
+export type ProgramChange = { id: number; session_id: SessionId; 
+/**
+ * The session's import key.
+ */
+key: string; title: string; kind: ChangeKind; 
+/**
+ * As it was ("Sun 6 Dec 14:00–15:30", "Hall A", the old title); None for a new talk.
+ */
+before: string | null; 
+/**
+ * As it is now; None when withdrawn.
+ */
+after: string | null; found_at: number }
 /**
  * The program formats Hallway reads.
  */

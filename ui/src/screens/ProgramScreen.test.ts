@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import ProgramScreen from "./ProgramScreen.svelte";
-import { congress, installFakeBackend, report, session, type FakeBackend } from "../testing/fake-backend";
-import type { CommandError, ImportReport } from "../lib/bindings";
+import { answerCommands, congress, installFakeBackend, report, session, type FakeBackend } from "../testing/fake-backend";
+import type { CommandError, ImportReport, ProgramChange } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { program } from "../lib/program.svelte";
 import { programImport } from "../lib/program-import.svelte";
@@ -382,5 +382,34 @@ describe("ProgramScreen: a poster session", () => {
 
     await fireEvent.click(within(screen.getAllByTestId("session-talk")[0] as HTMLElement).getByTestId("attend-toggle"));
     await waitFor(() => expect(screen.getByTestId("poster-walk").textContent).toBe("To visit, in board order: I-9 → I-100"));
+  });
+});
+
+describe("ProgramScreen: what changed for me", () => {
+  it("announces the changes to my plan, lists them with before and after, and clears them once seen", async () => {
+    const changes: ProgramChange[] = [
+      { id: 1, session_id: 1, key: "abs-101", title: "Menin inhibitors in NPM1 AML", kind: "moved", before: "Sat 5 Dec 08:30–10:00", after: "Sat 5 Dec 11:00–12:30", found_at: 1 },
+      { id: 2, session_id: 2, key: "abs-102", title: "CAR-T after BCMA bispecifics", kind: "withdrawn", before: "Sat 5 Dec 09:00–10:30", after: null, found_at: 1 },
+    ];
+    backend = installFakeBackend({ congresses: [ash], sessions: [menin, cart, posters, edu] });
+    backend.settings.current_congress_id = ash.id;
+    let unseen = changes;
+    answerCommands(backend, ["program_changes", "acknowledge_program_changes"], (cmd) => {
+      if (cmd === "program_changes") return unseen;
+      const n = unseen.length;
+      unseen = [];
+      return n;
+    });
+    await Promise.all([settings.load(), congresses.load()]);
+    render(ProgramScreen);
+    const notice = await screen.findByTestId("program-changes");
+    expect(notice.textContent).toContain("2 changes to your plan since the last import.");
+    await fireEvent.click(screen.getByTestId("program-changes-open"));
+    const items = await screen.findAllByTestId("program-change");
+    expect(items[0]?.textContent?.replace(/\s+/g, " ")).toContain("Moved Menin inhibitors in NPM1 AML Before: Sat 5 Dec 08:30–10:00 → Now: Sat 5 Dec 11:00–12:30");
+    expect(items[1]?.textContent).toContain("Withdrawn");
+    await fireEvent.click(screen.getByTestId("program-changes-seen"));
+    await waitFor(() => expect(screen.queryByTestId("program-changes")).toBeNull());
+    expect(backend.calls.find((c) => c.cmd === "acknowledge_program_changes")?.args).toEqual({ congressId: ash.id });
   });
 });

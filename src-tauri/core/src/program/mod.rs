@@ -1,6 +1,7 @@
 //! The congress program: its sessions, how they are imported, searched and
 //! marked for the personal agenda.
 
+pub mod changes;
 pub mod import;
 mod kind;
 pub(crate) mod queries;

@@ -185,6 +185,7 @@ pub(crate) async fn write(
         return Err(CoreError::not_found("congress", congress_id));
     }
 
+    let plan = crate::program::changes::Plan::before(&mut tx, congress_id).await?;
     let existing: Vec<Existing> = sqlx::query_as(
         "SELECT key, id, starts_at, content_hash, withdrawn, source_format FROM sessions WHERE congress_id = ?",
     )
@@ -258,6 +259,7 @@ pub(crate) async fn write(
     report.withdrawn += new_items.iter().filter(|(_, p)| p.item.cancelled).count() as u32;
     unlink_people(&mut tx, &relink).await?;
     let fresh: HashSet<&str> = new_items.iter().map(|(_, p)| p.key.as_str()).collect();
+    let new_ids: Vec<i64> = new_items.iter().map(|(id, _)| *id).collect();
     relink.extend(new_items);
     // Only the people of sessions written now: an unchanged session keeps its
     // links, and a speaker the user deleted is not brought back by it.
@@ -301,6 +303,18 @@ pub(crate) async fn write(
         q.build().execute(&mut *tx).await?;
     }
     report.withdrawn += vanished.len() as u32;
+
+    // What of the plan changed; new talks by targets only on a re-import (a
+    // first import is all new).
+    let fresh: Vec<i64> = if existing.is_empty() { Vec::new() } else { new_ids };
+    let waiting = crate::program::changes::record(&mut tx, congress_id, zone, &plan, &fresh, now).await?;
+    if waiting > 0 {
+        report.notes.push(format!(
+            "{waiting} {} to your plan {} waiting to be seen: open What changed.",
+            if waiting == 1 { "change" } else { "changes" },
+            if waiting == 1 { "is" } else { "are" },
+        ));
+    }
 
     check(cancel)?;
     tx.commit().await?;
