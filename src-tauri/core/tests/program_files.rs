@@ -346,3 +346,48 @@ async fn what_changed_for_me_after_a_reimport() {
     assert_eq!((gone.len(), gone[0].kind, gone[0].title.as_str()), (1, ChangeKind::Withdrawn, "Education: MDS"));
     assert_eq!(gone[0].after, None);
 }
+
+/// Leave in time: the reminder minutes chosen in Settings plus the walking time, unless the
+/// session before is in the same room; none for a talk inside a session attended.
+#[tokio::test]
+async fn leave_now_reminders_count_the_walk_from_another_room() {
+    use hallway_core::program::{self, Attendance};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    let mut settings = hallway_core::settings::get(&store).await.unwrap();
+    (settings.alarm_minutes, settings.buffer_minutes) = (Some(10), 15);
+    hallway_core::settings::update(&store, &settings).await.unwrap();
+    let event = |uid: &str, start: &str, end: &str, room: &str, extra: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20261206T{start}00Z\r\nDTEND:20261206T{end}00Z\r\nSUMMARY:{uid}\r\n\
+             LOCATION:{room}\r\n{extra}END:VEVENT\r\n"
+        )
+    };
+    let ics = [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n".to_owned(),
+        event("a", "1400", "1500", "Hall A", ""),
+        event("b", "1500", "1600", "Hall B", ""),
+        event("c", "1600", "1700", "Hall B", ""),
+        event("c-talk", "1615", "1630", "Hall B", "RELATED-TO:c\r\n"),
+        "END:VCALENDAR\r\n".to_owned(),
+    ]
+    .concat();
+    let never = AtomicBool::new(false);
+    hallway_core::program::import::import_bytes(&store, c, "day.ics", ics.into_bytes(), &|_| {}, &never).await.unwrap();
+    for s in program::list(&store, c).await.unwrap() {
+        program::set_attendance(&store, s.id, Some(Attendance::Attending)).await.unwrap();
+    }
+    let at = |hhmm: &str| chrono::DateTime::parse_from_rfc3339(&format!("2026-12-06T{hhmm}:00Z")).unwrap().timestamp();
+    let day = hallway_core::follow_ups::reminders(&store, at("00:00"), at("23:59")).await.unwrap();
+    let got: Vec<(String, i64)> = day.iter().map(|r| (r.title.clone(), r.at)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Leave now: a".to_owned(), at("13:35")), // first of the day: 10 min and the walk
+            ("Leave now: b".to_owned(), at("14:35")), // from Hall A to Hall B
+            ("Leave now: c".to_owned(), at("15:50")), // already in Hall B
+        ],
+        "and none for the talk inside c"
+    );
+    assert_eq!(day[1].body, "Hall B, starts 10:00");
+}

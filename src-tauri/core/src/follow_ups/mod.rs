@@ -377,6 +377,59 @@ pub async fn reminders(store: &Store, from: i64, to: i64) -> Result<Vec<Reminder
             at,
         }))
         .collect();
+    due.extend(leave_in_time(store, from, to).await?);
     due.sort_by_key(|r| r.at);
+    Ok(due)
+}
+
+/// "Leave now" before each session attended (issue 17): the reminder time
+/// chosen in Settings (`alarm_minutes`; none, none of these) plus the
+/// walking time (`buffer_minutes`) unless the item before it on the agenda
+/// is in the same room. A talk inside a session also attended gets none
+/// (the user is already there). Meetings keep the reminder set on them.
+async fn leave_in_time(store: &Store, from: i64, to: i64) -> Result<Vec<Reminder>> {
+    let settings = crate::settings::get(store).await?;
+    let Some(alarm) = settings.alarm_minutes else { return Ok(Vec::new()) };
+    let (alarm, walk) = (i64::from(alarm) * 60, i64::from(settings.buffer_minutes) * 60);
+    // Every session whose reminder may fall in (from, to]: starting within the longest lead.
+    let sessions: Vec<(i64, CongressId, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT s.id, s.congress_id, s.title, s.room, s.starts_at FROM sessions s \
+         LEFT JOIN sessions p ON p.id = s.parent_id \
+         WHERE s.attendance = 'attending' AND s.withdrawn = 0 AND s.all_day = 0 \
+           AND s.starts_at > ? AND s.starts_at <= ? AND (p.id IS NULL OR p.attendance IS NOT 'attending')",
+    )
+    .bind(from + alarm)
+    .bind(to + alarm + walk)
+    .fetch_all(store.pool())
+    .await?;
+    let mut due = Vec::new();
+    for (id, congress, title, room, starts_at) in sessions {
+        // Where the user will be just before: the last attended session ending by then, that day.
+        let before: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT room FROM sessions WHERE congress_id = ? AND attendance = 'attending' AND withdrawn = 0 \
+             AND id <> ? AND ends_at <= ? AND ends_at > ? ORDER BY ends_at DESC LIMIT 1",
+        )
+        .bind(congress)
+        .bind(id)
+        .bind(starts_at)
+        .bind(starts_at - 3 * 3600)
+        .fetch_optional(store.pool())
+        .await?;
+        let same_room = matches!((&before, &room), (Some(Some(was)), Some(is)) if was == is);
+        let at = starts_at - alarm - if same_room { 0 } else { walk };
+        if at > from && at <= to {
+            let zone = crate::program::queries::congress_zone(store, congress).await?;
+            let starts = time::in_zone(starts_at, zone).format("%H:%M");
+            due.push(Reminder {
+                key: format!("session-{id}-{at}"),
+                title: format!("Leave now: {title}"),
+                body: match room {
+                    Some(room) => format!("{room}, starts {starts}"),
+                    None => format!("Starts {starts}"),
+                },
+                at,
+            });
+        }
+    }
     Ok(due)
 }
