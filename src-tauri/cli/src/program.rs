@@ -53,6 +53,21 @@ pub enum ProgramCommand {
         #[arg(long)]
         congress: String,
     },
+    /// Import the program an address serves (https://, http:// or
+    /// webcal://) and remember the address; prints the import report.
+    Subscribe {
+        #[arg(long)]
+        congress: String,
+        url: String,
+    },
+    /// Fetch the subscribed program again (an unchanged one imports
+    /// nothing); prints the import report.
+    Refresh {
+        #[arg(long)]
+        congress: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// The changes to my plan since the imports I have not looked at: each
     /// with the session's `key`, what changed (`moved`, `room`, `retitled`,
     /// `withdrawn`, `new_target_talk`) and `before` / `after`.
@@ -158,6 +173,14 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             };
             let updated = program::set_attendance(store, session.id, mark).await?;
             print_json(&Listed::new(&updated, &keys(&all)));
+        }
+        ProgramCommand::Subscribe { congress: reference, url } => {
+            let c = congress::resolve(store, &reference).await?;
+            print_json(&program::subscribe::subscribe(store, c.id, &url).await?);
+        }
+        ProgramCommand::Refresh { congress: reference, json: _ } => {
+            let c = congress::resolve(store, &reference).await?;
+            print_json(&program::subscribe::refresh(store, c.id).await?);
         }
         ProgramCommand::Changes { congress: reference, json: _, ack } => {
             let c = congress::resolve(store, &reference).await?;

@@ -107,3 +107,49 @@ pub async fn acknowledge_program_changes(
 ) -> Result<u32, CommandError> {
     Ok(hallway_core::program::changes::acknowledge(&state.store, congress_id).await?)
 }
+
+/// The program address the congress is subscribed to, if any.
+#[tauri::command]
+#[specta::specta]
+pub async fn program_subscription(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+) -> Result<Option<hallway_core::program::subscribe::Subscription>, CommandError> {
+    Ok(hallway_core::program::subscribe::get(&state.store, congress_id).await?)
+}
+
+/// Imports the program an address serves and remembers the address.
+#[tauri::command]
+#[specta::specta]
+pub async fn subscribe_program(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+    url: String,
+) -> Result<ImportReport, CommandError> {
+    Ok(hallway_core::program::subscribe::subscribe(&state.store, congress_id, &url).await?)
+}
+
+/// Fetches the subscribed program again (an unchanged one imports nothing).
+#[tauri::command]
+#[specta::specta]
+pub async fn refresh_program(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+) -> Result<ImportReport, CommandError> {
+    Ok(hallway_core::program::subscribe::refresh(&state.store, congress_id).await?)
+}
+
+/// At start, once the first screen is up: every subscribed program is
+/// fetched again when the address answers (offline, the last copy stays and
+/// the error is kept with the subscription).
+pub fn refresh_subscriptions_at_start(store: hallway_core::Store) {
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+        let Ok(congresses) = hallway_core::program::subscribe::all(&store).await else { return };
+        for congress in congresses {
+            if let Err(err) = hallway_core::program::subscribe::refresh(&store, congress).await {
+                eprintln!("Hallway: the subscribed program of congress {congress} was not refreshed: {err}");
+            }
+        }
+    });
+}

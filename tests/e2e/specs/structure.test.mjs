@@ -4,12 +4,17 @@
 // the session and one of its talks is no clash, while another session at the same time is; a
 // search finds a talk and names its session. Then the program changes: re-imported with the session
 // moved, the Program says exactly what changed of my plan, before and after, until I have seen it.
+// Last, the program by its address: served here with an ETag, subscribed to, refreshed unchanged
+// (a 304, nothing imported) and changed (what changed of the plan announced).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, tempDb, cli, byTestId, screenshot, texts, axeProblems, importProgramPath } from '../lib/app.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -99,3 +104,54 @@ test('a re-import says what changed of my plan, before and after, until seen', a
   await notice.waitForDisplayed({ reverse: true, timeout: 10000 });
   assert.deepEqual(cli(db, 'program', 'changes', '--congress', 'ASH26', '--json'), []);
 });
+
+test('subscribe to the program by its address; a refresh of an unchanged one imports nothing, of a changed one says what changed', async () => {
+  let body = readFileSync(file, 'utf8');
+  let version = 1;
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(req.headers['if-none-match'] ?? null);
+    if (req.headers['if-none-match'] === `"v${version}"`) {
+      res.writeHead(304).end();
+    } else {
+      res.writeHead(200, { 'Content-Type': 'text/calendar', ETag: `"v${version}"` }).end(body);
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  after(() => server.close());
+  const url = `http://127.0.0.1:${server.address().port}/ash2026.ics`;
+  cli(db, 'congress', 'add', '--name', 'ASH 2027', '--short-name', 'ASH27', '--starts', '2026-12-05', '--ends',
+    '2026-12-08', '--time-zone', 'America/New_York');
+  // The app's current congress stays ASH26; the command line subscribes ASH27 as a script would.
+  // Asynchronous: the server answering is in this process, whose event loop a synchronous call would block.
+  const cliAsync = async (...args) => JSON.parse((await promisify(execFile)(process.env.HALLWAY_CLI, ['--db', db, ...args])).stdout);
+  const first = await cliAsync('program', 'subscribe', '--congress', 'ASH27', url);
+  assert.equal(first.added, 5);
+  const unchanged = await cliAsync('program', 'refresh', '--congress', 'ASH27', '--json');
+  assert.deepEqual([unchanged.added, unchanged.updated, unchanged.withdrawn], [0, 0, 0]);
+  assert.deepEqual(requests, [null, '"v1"'], 'the second request carried the ETag and was answered 304');
+
+  // In the app: subscribe ASH26 to the address, refresh it unchanged, then changed.
+  await importOrSubscribe(url);
+  const status = await byTestId(browser, 'import-report');
+  await browser.waitUntil(async () => /Imported from ash2026\.ics/.test(await status.getText()), { timeout: 15000 });
+  const line = await byTestId(browser, 'program-subscription');
+  await line.waitForDisplayed({ timeout: 10000 });
+  assert.match(await line.getText(), new RegExp(`From ${url.replace(/[.]/g, '\\.')}`));
+  await (await byTestId(browser, 'program-refresh')).click();
+  await browser.waitUntil(async () => /has not changed since it was last fetched/.test(await status.getText()), { timeout: 15000 });
+  version = 2;
+  body = body.replace('LOCATION:Room 7B', 'LOCATION:Room 9C').replace('LOCATION:Room 6A', 'LOCATION:Room 9C');
+  await (await byTestId(browser, 'program-refresh')).click();
+  const notice = await byTestId(browser, 'program-changes');
+  await notice.waitForDisplayed({ timeout: 15000, timeoutMsg: 'the change of room was not announced' });
+  await screenshot(browser, 'program-subscription');
+});
+
+async function importOrSubscribe(url) {
+  if (!(await (await byTestId(browser, 'subscribe-url')).isDisplayed())) {
+    await (await byTestId(browser, 'subscribe-url-open')).click();
+  }
+  await (await byTestId(browser, 'subscribe-url')).addValue(url);
+  await (await byTestId(browser, 'subscribe-url-submit')).click();
+}

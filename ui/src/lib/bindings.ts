@@ -363,6 +363,39 @@ async acknowledgeProgramChanges(congressId: CongressId) : Promise<Result<number,
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The program address the congress is subscribed to, if any.
+ */
+async programSubscription(congressId: CongressId) : Promise<Result<Subscription | null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("program_subscription", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the program an address serves and remembers the address.
+ */
+async subscribeProgram(congressId: CongressId, url: string) : Promise<Result<ImportReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("subscribe_program", { congressId, url }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Fetches the subscribed program again (an unchanged one imports nothing).
+ */
+async refreshProgram(congressId: CongressId) : Promise<Result<ImportReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("refresh_program", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listPeople(offset: number, limit: number) : Promise<Result<PeoplePage, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_people", { offset, limit }) };
@@ -1639,6 +1672,18 @@ export type StatusChange = { meeting: Meeting; moved: MovedTarget[];
  * Follow-ups drafted because the meeting is now done.
  */
 follow_ups: FollowUp[] }
+/**
+ * The subscription of a congress, as Settings and the Program show it.
+ */
+export type Subscription = { congress_id: CongressId; url: string; 
+/**
+ * When the address last answered, Unix seconds.
+ */
+fetched_at: number | null; 
+/**
+ * Why the last refresh failed, in words.
+ */
+last_error: string | null }
 /**
  * What the shell shows about sync.
  */

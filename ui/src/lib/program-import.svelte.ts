@@ -48,6 +48,16 @@ class ProgramImport {
     return this.#track(congressId, path, () => settle(() => commands.importProgram(congressId, path)));
   }
 
+  /** Imports the program an address serves and subscribes the congress to it. */
+  subscribe(congressId: CongressId, url: string): Promise<Result<ImportReport, CommandError>> {
+    return this.#track(congressId, url, () => settle(() => commands.subscribeProgram(congressId, url)));
+  }
+
+  /** Fetches the subscribed program again; an unchanged one imports nothing. */
+  refresh(congressId: CongressId, url: string): Promise<Result<ImportReport, CommandError>> {
+    return this.#track(congressId, url, () => settle(() => commands.refreshProgram(congressId)));
+  }
+
   loadSample(congressId: CongressId): Promise<Result<ImportReport, CommandError>> {
     return this.#track(congressId, null, () => settle(() => commands.loadSampleProgram(congressId)));
   }

@@ -62,6 +62,10 @@ export function fileName(path: string): string {
  * The sample program has no file: "Loaded the sample program: 40 added, …".
  */
 export function importReportText(report: ImportReport, path: string | null): string {
+  // Only a refresh that found the subscribed program unchanged reads nothing (a file with no items is refused).
+  if (report.added + report.updated + report.unchanged + report.withdrawn + report.skipped === 0 && path !== null) {
+    return `${fileName(path)} has not changed since it was last fetched: nothing to import.`;
+  }
   const counts = `${n(report.added)} added, ${n(report.updated)} updated, ${n(report.unchanged)} unchanged, ${n(report.withdrawn)} withdrawn`;
   const people = `${n(report.people_added)} new ${report.people_added === 1 ? "person" : "people"}`;
   const source =

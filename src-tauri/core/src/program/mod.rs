@@ -6,6 +6,7 @@ pub mod import;
 mod kind;
 pub(crate) mod queries;
 pub mod sample;
+pub mod subscribe;
 
 pub use kind::SessionKind;
 pub use queries::{detail, list, search, set_attendance, SessionDetail, SessionPerson};

@@ -125,6 +125,13 @@ pub async fn import_bytes(
 }
 
 impl ImportReport {
+    /// A refresh of a subscribed program that had not changed: nothing read, nothing written.
+    pub fn not_modified(format: ProgramFormat) -> Self {
+        let mut report = ImportReport::new(format);
+        report.notes.push("The program at this address has not changed since it was last fetched.".to_owned());
+        report
+    }
+
     fn new(format: ProgramFormat) -> Self {
         ImportReport {
             format,

@@ -48,6 +48,10 @@ impl ProgramFormat {
             ProgramFormat::Sample => "sample",
         }
     }
+
+    pub fn parse(text: &str) -> Option<ProgramFormat> {
+        [Self::Ics, Self::FrabXml, Self::PretalxJson, Self::Csv, Self::Sample].into_iter().find(|f| f.as_str() == text)
+    }
 }
 
 /// The largest program file Hallway reads. ASH's full program as ICS is

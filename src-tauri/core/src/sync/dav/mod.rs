@@ -52,6 +52,7 @@ mod discovery;
 mod transport;
 use discovery::*;
 use transport::*;
+pub(crate) use transport::{plain_client, transport_error};
 
 /// What went wrong talking to the server, in the terms the sync engine acts on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -66,6 +66,17 @@ impl Service<Request<String>> for AuthClient {
     }
 }
 
+/// A plain HTTPS (or HTTP) client with the same TLS settings and connect
+/// timeout, for fetches that are not DAV (a subscribed program).
+pub(crate) fn plain_client() -> Result<HyperClient, DavError> {
+    let mut http = HttpConnector::new();
+    http.enforce_http(false);
+    http.set_connect_timeout(Some(CONNECT_TIMEOUT));
+    let connector =
+        HttpsConnectorBuilder::new().with_tls_config(tls_config()?).https_or_http().enable_http1().wrap_connector(http);
+    Ok(Client::builder(TokioExecutor::new()).build(connector))
+}
+
 /// rustls with the ring provider (passed explicitly, so it does not matter
 /// what else in the process enables) and the platform's trust store; built
 /// once. With no readable trust store, an empty one: HTTPS then fails with
@@ -143,7 +154,7 @@ pub(super) fn dav_error(err: WebDavError<HyperError>) -> DavError {
 }
 
 /// A connection-level failure: TLS (with the certificate problem named) or unreachable.
-pub(super) fn transport_error(err: &(dyn std::error::Error + 'static)) -> DavError {
+pub(crate) fn transport_error(err: &(dyn std::error::Error + 'static)) -> DavError {
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
     while let Some(e) = current {
         if let Some(tls) = e.downcast_ref::<rustls::Error>() {
