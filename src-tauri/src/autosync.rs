@@ -345,6 +345,9 @@ pub fn may_change_plan(command: &str) -> bool {
         "congress_contents",
         "agenda_clashes",
         "cancel_import",
+        "program_changes",
+        "program_subscription",
+        "acknowledge_program_changes",
     ];
     !(READS.iter().any(|prefix| command.starts_with(prefix)) || READ_COMMANDS.contains(&command))
 }
@@ -355,10 +358,10 @@ mod tests {
 
     #[test]
     fn reads_do_not_wake_the_sync_and_changes_do() {
-        for read in ["list_sessions", "search_people", "sync_status", "person_page", "app_info", "get_settings"] {
+        for read in ["list_sessions", "search_people", "sync_status", "person_page", "app_info", "program_changes"] {
             assert!(!may_change_plan(read), "{read}");
         }
-        for change in ["set_attendance", "create_meeting", "update_meeting", "import_program", "set_target"] {
+        for change in ["set_attendance", "create_meeting", "import_program", "refresh_program", "set_target"] {
             assert!(may_change_plan(change), "{change}");
         }
     }
