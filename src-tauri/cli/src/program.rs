@@ -70,7 +70,7 @@ pub enum ProgramCommand {
     },
     /// The changes to my plan since the imports I have not looked at: each
     /// with the session's `key`, what changed (`moved`, `room`, `retitled`,
-    /// `withdrawn`, `new_target_talk`) and `before` / `after`.
+    /// `withdrawn`, `new_target_talk`, `meeting_clash`) and `before` / `after`.
     Changes {
         #[arg(long)]
         congress: String,

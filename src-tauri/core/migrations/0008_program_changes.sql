@@ -5,7 +5,7 @@ CREATE TABLE program_changes (
     id          INTEGER PRIMARY KEY,
     congress_id INTEGER NOT NULL REFERENCES congresses(id) ON DELETE CASCADE,
     session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-    kind        TEXT    NOT NULL CHECK (kind IN ('moved', 'room', 'retitled', 'withdrawn', 'new_target_talk')),
+    kind        TEXT    NOT NULL CHECK (kind IN ('moved', 'room', 'retitled', 'withdrawn', 'new_target_talk', 'meeting_clash')),
     before      TEXT,
     after       TEXT,
     found_at    INTEGER NOT NULL,

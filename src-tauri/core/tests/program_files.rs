@@ -312,10 +312,24 @@ async fn what_changed_for_me_after_a_reimport() {
         TargetDraft { priority: Priority::Must, why: Why::Peer, status: TargetStatus::Idea, reason: String::new() };
     targets::set(&store, c, ana, &draft).await.unwrap();
     assert!(changes::unseen(&store, c).await.unwrap().is_empty());
+    // A coffee right after the oral session, where the session is about to move.
+    let coffee = hallway_core::meetings::MeetingDraft {
+        congress_id: c,
+        title: "Coffee with Li".into(),
+        purpose: String::new(),
+        place: "Café".into(),
+        kind: hallway_core::meetings::MeetingKind::Coffee,
+        status: hallway_core::meetings::MeetingStatus::Confirmed,
+        starts_local: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap().and_hms_opt(15, 0, 0).unwrap(),
+        minutes: 30,
+        notes: String::new(),
+        people: vec![ana],
+    };
+    hallway_core::meetings::create(&store, &coffee).await.unwrap();
 
-    // Moved an hour and retitled; the maybe moves room; an unmarked one moves (not mine); a target's new talk.
+    // Moved an hour (onto the coffee) and retitled; the maybe moves room; an unmarked one moves (not mine); a target's new talk.
     let report = import(versioned((20, "Oral 101 (moved)"), Some("Room 7B"), true)).await.unwrap();
-    assert!(report.notes.iter().any(|n| n.starts_with("4 changes to your plan")), "{:?}", report.notes);
+    assert!(report.notes.iter().any(|n| n.starts_with("5 changes to your plan")), "{:?}", report.notes);
     let seen = |list: &[changes::ProgramChange]| {
         let mut out: Vec<(String, ChangeKind, Option<String>, Option<String>)> =
             list.iter().map(|c| (c.title.clone(), c.kind, c.before.clone(), c.after.clone())).collect();
@@ -326,6 +340,7 @@ async fn what_changed_for_me_after_a_reimport() {
     let expected = vec![
         ("Education: MDS".to_owned(), ChangeKind::Room, s("Room 6A"), s("Room 7B")),
         ("Late-breaking: CAR-T".to_owned(), ChangeKind::NewTargetTalk, None, s("Ana Sánchez")),
+        ("Oral 101 (moved)".to_owned(), ChangeKind::MeetingClash, None, s("Coffee with Li, 15:00–15:30")),
         ("Oral 101 (moved)".to_owned(), ChangeKind::Moved, s("Sun 6 Dec 14:00–15:00"), s("Sun 6 Dec 15:00–16:00")),
         ("Oral 101 (moved)".to_owned(), ChangeKind::Retitled, s("Oral 101"), s("Oral 101 (moved)")),
     ];
@@ -337,6 +352,7 @@ async fn what_changed_for_me_after_a_reimport() {
     import(versioned((19, "Oral 101 (moved)"), Some("Room 7B"), true)).await.unwrap();
     let now = seen(&changes::unseen(&store, c).await.unwrap());
     assert!(!now.iter().any(|c| c.1 == ChangeKind::Moved), "{now:?}");
+    assert!(!now.iter().any(|c| c.1 == ChangeKind::MeetingClash), "moved back off the coffee: {now:?}");
     assert_eq!(changes::acknowledge(&store, c).await.unwrap(), 3);
     assert!(changes::unseen(&store, c).await.unwrap().is_empty());
 

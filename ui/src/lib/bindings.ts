@@ -966,7 +966,7 @@ choices: SyncChoices }
 /**
  * What changed.
  */
-export type ChangeKind = "moved" | "room" | "retitled" | "withdrawn" | "new_target_talk"
+export type ChangeKind = "moved" | "room" | "retitled" | "withdrawn" | "new_target_talk" | "meeting_clash"
 /**
  * How I will follow up.
  */

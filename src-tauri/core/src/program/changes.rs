@@ -3,7 +3,8 @@
 //! again. An import takes a picture of the sessions marked attending or
 //! maybe before it writes ([`Plan::before`]); after, [`record`] compares and
 //! keeps each change (moved, another room, retitled, withdrawn) with its
-//! before and after, plus the new talks by the congress's targets, in
+//! before and after, the meetings a moved session attended now clashes
+//! with, plus the new talks by the congress's targets, in
 //! `program_changes` (migration 0008) until the user has seen them. A later
 //! import updates an unseen change's "after" (one per session and kind), and
 //! a change undone (moved back) goes.
@@ -23,6 +24,7 @@ text_enum!(
         Retitled = "retitled",
         Withdrawn = "withdrawn",
         NewTargetTalk = "new_target_talk",
+        MeetingClash = "meeting_clash",
     }
 );
 
@@ -58,9 +60,10 @@ struct Marked {
     ends_at: i64,
     room: Option<String>,
     withdrawn: bool,
+    attendance: String,
 }
 
-const MARKED: &str = "SELECT id, title, starts_at, ends_at, room, withdrawn FROM sessions \
+const MARKED: &str = "SELECT id, title, starts_at, ends_at, room, withdrawn, attendance FROM sessions \
                       WHERE congress_id = ? AND attendance IS NOT NULL";
 
 impl Plan {
@@ -102,6 +105,14 @@ pub(crate) async fn record(
         if !was.withdrawn && now_m.withdrawn {
             found.push((ChangeKind::Withdrawn, Some(when(was)), None));
         }
+        // Only what is on the agenda clashes: sessions attended, not maybes.
+        let attending = now_m.attendance == "attending";
+        if attending && (was.starts_at, was.ends_at) != (now_m.starts_at, now_m.ends_at) && !now_m.withdrawn {
+            let meetings = newly_clashing(tx, congress, zone, was, now_m).await?;
+            if !meetings.is_empty() {
+                found.push((ChangeKind::MeetingClash, None, Some(meetings.join("; "))));
+            }
+        }
         for (kind, b, a) in found {
             upsert(tx, congress, now_m.id, kind, b.as_deref(), a.as_deref(), now).await?;
         }
@@ -122,17 +133,55 @@ pub(crate) async fn record(
             upsert(tx, congress, id, ChangeKind::NewTargetTalk, None, Some(&names.replace(',', ", ")), now).await?;
         }
     }
-    // A change undone since (moved back) is no change.
+    // A change undone since (moved back) is no change, nor a clash its move had made.
     sqlx::query("DELETE FROM program_changes WHERE congress_id = ? AND seen_at IS NULL AND before IS after")
         .bind(congress)
         .execute(&mut *tx)
         .await?;
+    sqlx::query(
+        "DELETE FROM program_changes WHERE congress_id = ? AND seen_at IS NULL AND kind = 'meeting_clash' \
+         AND NOT EXISTS (SELECT 1 FROM sessions s JOIN meetings m ON m.congress_id = s.congress_id \
+           AND m.status <> 'cancelled' AND m.starts_at < s.ends_at AND m.ends_at > s.starts_at \
+           WHERE s.id = program_changes.session_id)",
+    )
+    .bind(congress)
+    .execute(&mut *tx)
+    .await?;
     let waiting: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM program_changes WHERE congress_id = ? AND seen_at IS NULL")
             .bind(congress)
             .fetch_one(&mut *tx)
             .await?;
     Ok(u32::try_from(waiting).unwrap_or(u32::MAX))
+}
+
+/// The meetings (not cancelled) that overlap the session where it is now
+/// but did not where it was, as "title, 15:00–15:30".
+async fn newly_clashing(
+    tx: &mut SqliteConnection,
+    congress: CongressId,
+    zone: Tz,
+    was: &Marked,
+    now: &Marked,
+) -> Result<Vec<String>> {
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT title, starts_at, ends_at FROM meetings WHERE congress_id = ? AND status <> 'cancelled' \
+         AND starts_at < ? AND ends_at > ? AND NOT (starts_at < ? AND ends_at > ?) ORDER BY starts_at",
+    )
+    .bind(congress)
+    .bind(now.ends_at)
+    .bind(now.starts_at)
+    .bind(was.ends_at)
+    .bind(was.starts_at)
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(title, start, end)| {
+            let (start, end) = (time::in_zone(start, zone), time::in_zone(end, zone));
+            format!("{title}, {}–{}", start.format("%H:%M"), end.format("%H:%M"))
+        })
+        .collect())
 }
 
 async fn upsert(
