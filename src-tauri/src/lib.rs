@@ -113,7 +113,7 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             commands::follow_ups::spawn_reminders(app.handle().clone(), store.clone());
-            commands::program::refresh_subscriptions_at_start(store.clone());
+            commands::program::refresh_subscriptions_at_start(app.handle().clone(), store.clone());
             sync.start(app.handle().clone(), store);
             Ok(())
         })

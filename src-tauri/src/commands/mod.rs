@@ -114,5 +114,9 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
 
 /// Events the UI can listen to.
 pub fn events() -> tauri_specta::Events {
-    tauri_specta::collect_events![program::ProgramImportProgress, crate::autosync::SyncActivityChanged]
+    tauri_specta::collect_events![
+        program::ProgramImportProgress,
+        program::ProgramRefreshed,
+        crate::autosync::SyncActivityChanged
+    ]
 }

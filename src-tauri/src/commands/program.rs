@@ -139,16 +139,28 @@ pub async fn refresh_program(
     Ok(hallway_core::program::subscribe::refresh(&state.store, congress_id).await?)
 }
 
+/// Sent when a subscribed program changed in a refresh the user did not
+/// start (at start): the Program showing that congress reloads.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ProgramRefreshed(pub CongressId);
+
 /// At start, once the first screen is up: every subscribed program is
 /// fetched again when the address answers (offline, the last copy stays and
 /// the error is kept with the subscription).
-pub fn refresh_subscriptions_at_start(store: hallway_core::Store) {
+pub fn refresh_subscriptions_at_start(app: AppHandle, store: hallway_core::Store) {
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(std::time::Duration::from_secs(6)).await;
         let Ok(congresses) = hallway_core::program::subscribe::all(&store).await else { return };
         for congress in congresses {
-            if let Err(err) = hallway_core::program::subscribe::refresh(&store, congress).await {
-                eprintln!("Hallway: the subscribed program of congress {congress} was not refreshed: {err}");
+            match hallway_core::program::subscribe::refresh(&store, congress).await {
+                Ok(report) if report.added + report.updated + report.withdrawn > 0 => {
+                    // A closed window is no reason to stop.
+                    let _ = ProgramRefreshed(congress).emit(&app);
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    eprintln!("Hallway: the subscribed program of congress {congress} was not refreshed: {err}")
+                }
             }
         }
     });

@@ -881,9 +881,11 @@ async myCardQr() : Promise<Result<string, CommandError>> {
 
 export const events = __makeEvents__<{
 programImportProgress: ProgramImportProgress,
+programRefreshed: ProgramRefreshed,
 syncActivityChanged: SyncActivityChanged
 }>({
 programImportProgress: "program-import-progress",
+programRefreshed: "program-refreshed",
 syncActivityChanged: "sync-activity-changed"
 })
 
@@ -1487,6 +1489,11 @@ export type ProgramFormat = "ics" | "frab_xml" | "pretalx_json" | "csv" |
  * Sent while a program import runs, about every 200 sessions.
  */
 export type ProgramImportProgress = ImportProgress
+/**
+ * Sent when a subscribed program changed in a refresh the user did not
+ * start (at start): the Program showing that congress reloads.
+ */
+export type ProgramRefreshed = CongressId
 /**
  * How the restore scheduled by the previous run went, if there was one.
  */
