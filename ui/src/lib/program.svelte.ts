@@ -2,7 +2,7 @@
 // on the agenda, shared by the grid, the list, the agenda and the detail panel. Every call to the
 // session commands lives here. The session array is raw state: 10,000 sessions are replaced, not
 // deeply proxied, so filtering them stays cheap.
-import { commands, type Attendance, type Clash, type CongressId, type Session, type SessionDetail, type SessionId } from "./bindings";
+import { commands, events, type Attendance, type Clash, type CongressId, type Session, type SessionDetail, type SessionId } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
 import { clashesBySession } from "./clashes";
 import { markStartup } from "./first-paint";
@@ -21,6 +21,21 @@ class ProgramStore {
   #generation = 0;
   /** Marks made in quick succession ask for clashes in turn; only the latest answer counts. */
   #clashRequest = 0;
+  #following = false;
+
+  /**
+   * Reloads the program shown when a subscribed program it came from changed in a refresh the
+   * user did not start (at app start). Listens once, for the life of the window.
+   */
+  followRefreshes(): void {
+    if (this.#following) return;
+    this.#following = true;
+    events.programRefreshed
+      .listen((e) => {
+        if (e.payload === this.congressId) void this.load(e.payload);
+      })
+      .catch(() => (this.#following = false)); // no backend events (UI tests): nothing to follow
+  }
 
   /** Loads (or reloads) the sessions and clashes of `congressId`. */
   async load(congressId: CongressId): Promise<Result<Session[], CommandError>> {

@@ -404,12 +404,16 @@ describe("ProgramScreen: what changed for me", () => {
     render(ProgramScreen);
     const notice = await screen.findByTestId("program-changes");
     expect(notice.textContent).toContain("2 changes to your plan since the last import.");
+    await fireEvent.click(screen.getByTestId("view-list"));
+    await waitFor(() => expect(within(rowOf(1)).queryByTestId("changed-mark")).not.toBeNull());
+    expect(within(rowOf(3)).queryByTestId("changed-mark")).toBeNull();
     await fireEvent.click(screen.getByTestId("program-changes-open"));
     const items = await screen.findAllByTestId("program-change");
     expect(items[0]?.textContent?.replace(/\s+/g, " ")).toContain("Moved Menin inhibitors in NPM1 AML Before: Sat 5 Dec 08:30–10:00 → Now: Sat 5 Dec 11:00–12:30");
     expect(items[1]?.textContent).toContain("Withdrawn");
     await fireEvent.click(screen.getByTestId("program-changes-seen"));
     await waitFor(() => expect(screen.queryByTestId("program-changes")).toBeNull());
+    expect(within(rowOf(1)).queryByTestId("changed-mark")).toBeNull();
     expect(backend.calls.find((c) => c.cmd === "acknowledge_program_changes")?.args).toEqual({ congressId: ash.id });
   });
 });
