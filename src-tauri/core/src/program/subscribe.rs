@@ -123,6 +123,14 @@ fn normalized(url: &str) -> Result<String> {
             "“{url}” is not a program's address: give one that starts with https://, http:// or webcal://."
         )));
     }
+    // The address is kept in the database and named in messages: no password may ride in it.
+    if url.parse::<Uri>().ok().and_then(|u| u.authority().map(|a| a.as_str().contains('@'))).unwrap_or(false) {
+        return Err(CoreError::Sync(
+            "The address holds a user name or password (user:password@…): Hallway keeps the address, so give one \
+             without them."
+                .to_owned(),
+        ));
+    }
     Ok(url)
 }
 
@@ -227,6 +235,10 @@ mod tests {
     fn webcal_is_https_and_other_schemes_are_refused() {
         assert_eq!(normalized(" webcal://ash.example/program.ics ").unwrap(), "https://ash.example/program.ics");
         assert_eq!(normalized("http://127.0.0.1:8080/p.ics").unwrap(), "http://127.0.0.1:8080/p.ics");
+        let CoreError::Sync(words) = normalized("https://me:secret@ash.example/p.ics").unwrap_err() else {
+            panic!("a sync error")
+        };
+        assert!(words.contains("without them") && !words.contains("secret"), "{words}");
         for bad in ["ftp://ash.example/p.ics", "program.ics", "https://"] {
             let CoreError::Sync(words) = normalized(bad).unwrap_err() else { panic!("a sync error") };
             assert!(words.contains("https://"), "{words}");
