@@ -8,6 +8,7 @@
 mod autosync;
 pub mod commands;
 mod error;
+mod notify;
 
 pub use error::CommandError;
 
@@ -97,11 +98,11 @@ pub fn run() {
     let sync = autosync::AutoSync::default();
     let commands = builder.invoke_handler();
     let wake = sync.clone();
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_notification::init())
-        .plugin(tauri_plugin_opener::init())
-        .manage(AppState { store: store.clone(), cancel_import: Arc::default(), restore, sync: sync.clone() })
+    let app = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    // Reminders go through the plugin on macOS and Windows only (notify.rs).
+    #[cfg(not(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android")))))]
+    let app = app.plugin(tauri_plugin_notification::init());
+    app.manage(AppState { store: store.clone(), cancel_import: Arc::default(), restore, sync: sync.clone() })
         .invoke_handler(move |invoke| {
             // A command that may change the plan wakes the background sync,
             // which waits for changes to settle and sends what waits.

@@ -9,6 +9,7 @@ root=$(cd "$here/../.." && pwd)
 export HALLWAY_ROOT=$root
 export HALLWAY_BIN=${HALLWAY_BIN:-$root/target/release/hallway}
 export HALLWAY_CLI=${HALLWAY_CLI:-$root/target/release/hallway-cli}
+export HALLWAY_BARE_BIN=${HALLWAY_BARE_BIN:-$root/target/release/bare-window}
 [ -x "$HALLWAY_BIN" ] || { echo "bench: no release app at $HALLWAY_BIN" >&2; exit 1; }
 export BENCH_WORK=${BENCH_WORK:-$(mktemp -d /tmp/hallway-app-bench.XXXXXX)}
 log="$here/artifacts"

@@ -1,13 +1,16 @@
 // Why: the entry point index.html loads (the CSP allows only same-origin scripts, so no inline
-// bootstrapping): global styles, then the App component mounted into #app.
+// bootstrapping): global styles, then the App component mounted into #app, with the shell's first
+// calls to the backend already on their way.
 import { mount } from "svelte";
 import { markStartup } from "./lib/first-paint";
+import { startShellLoad } from "./lib/shell-load";
 import "./app.css";
 import "./styles/forms.css";
 import "./styles/lists.css";
 import App from "./App.svelte";
 
 markStartup("script");
+startShellLoad();
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html lacks the #app element");

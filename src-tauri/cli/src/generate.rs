@@ -1,9 +1,12 @@
 //! Congress-scale program files for benchmarks and load tests: an ASH-sized
 //! program (sessions plus abstracts, with tens of thousands of speaker links)
-//! written as iCalendar or frab schedule.xml. Deterministic: the same
-//! arguments always give the same file.
+//! written as iCalendar or frab schedule.xml, flat or with each abstract
+//! nested in a session (ICS `RELATED-TO`), and a later edition of it with
+//! the changes a program goes through before the congress. Deterministic:
+//! the same arguments always give the same file.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 const GIVEN: &[&str] = &[
@@ -73,6 +76,7 @@ const TOPICS: &[&str] = &[
 const ROOMS: usize = 60;
 
 /// One generated item.
+#[derive(Clone)]
 pub struct Item {
     pub number: usize,
     pub uid: String,
@@ -84,6 +88,8 @@ pub struct Item {
     pub minutes: i64,
     pub speakers: Vec<String>,
     pub abstract_number: Option<String>,
+    /// The UID of the session holding it (written as ICS `RELATED-TO`).
+    pub parent: Option<String>,
 }
 
 struct Lcg(u64);
@@ -135,9 +141,126 @@ pub fn program(first_day: NaiveDate, sessions: usize, abstracts: usize, links: u
             minutes: if is_session { 90 } else { 60 },
             speakers,
             abstract_number: (!is_session).then(|| format!("{}", 1000 + i)),
+            parent: None,
         });
     }
     items
+}
+
+/// The same program with every abstract a talk inside a session, as at
+/// ASH: each abstract goes to a session in its own room (so on its day),
+/// the room's abstracts dealt out in turn over its sessions, and becomes a
+/// 10-minute talk in the session's next slot (a 90-minute session holds
+/// nine). UIDs, titles and speakers stay; the abstracts' times change (and
+/// their room, if it has no session).
+pub fn nested(mut items: Vec<Item>) -> Vec<Item> {
+    let sessions: Vec<usize> = (0..items.len()).filter(|&n| items[n].abstract_number.is_none()).collect();
+    if sessions.is_empty() {
+        return items;
+    }
+    let mut by_room: HashMap<String, Vec<usize>> = HashMap::new();
+    for &s in &sessions {
+        by_room.entry(items[s].room.clone()).or_default().push(s);
+    }
+    let mut dealt: HashMap<String, usize> = HashMap::new();
+    let mut talks = vec![0usize; items.len()];
+    let mut roomless = 0;
+    for n in 0..items.len() {
+        if items[n].abstract_number.is_none() {
+            continue;
+        }
+        let parent = match by_room.get(&items[n].room) {
+            Some(in_room) => {
+                let dealt = dealt.entry(items[n].room.clone()).or_default();
+                *dealt += 1;
+                in_room[(*dealt - 1) % in_room.len()]
+            }
+            None => {
+                roomless += 1;
+                sessions[(roomless - 1) % sessions.len()]
+            }
+        };
+        let slots = (items[parent].minutes / 10).max(1) as usize;
+        let slot = talks[parent] % slots;
+        talks[parent] += 1;
+        let (start, room, uid) = (items[parent].start, items[parent].room.clone(), items[parent].uid.clone());
+        let item = &mut items[n];
+        item.start = start + Duration::minutes(10 * slot as i64);
+        item.minutes = 10;
+        item.room = room;
+        item.parent = Some(uid);
+    }
+    items
+}
+
+/// The program as published again weeks later: about 5 % of the items
+/// moved (2.5 % on their own, the rest talks going along with their
+/// session; half 30 minutes later, half to another room on the same day),
+/// about 0.6 % retitled, about 0.2 % of the abstracts gone from the file
+/// (withdrawn), and `late` late-breaking abstracts added at the end, each
+/// with the speakers, time and session of an existing abstract (so its
+/// speakers are people already known).
+pub fn changed(items: &[Item], late: usize) -> Vec<Item> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Change {
+        None,
+        Later,
+        Room,
+        Retitled,
+        Gone,
+    }
+    let mut rng = Lcg(0x0C4A_1126);
+    let change: Vec<Change> = items
+        .iter()
+        .map(|item| match rng.next(1000) {
+            0..13 => Change::Later,
+            13..25 => Change::Room,
+            25..31 => Change::Retitled,
+            31..33 if item.abstract_number.is_some() => Change::Gone,
+            _ => Change::None,
+        })
+        .collect();
+    let by_uid: HashMap<&str, usize> = items.iter().enumerate().map(|(n, i)| (i.uid.as_str(), n)).collect();
+    let parent_change =
+        |item: &Item| item.parent.as_deref().and_then(|uid| by_uid.get(uid)).map_or(Change::None, |&p| change[p]);
+    let mut out = Vec::with_capacity(items.len() + late);
+    for (item, &own) in items.iter().zip(&change) {
+        if own == Change::Gone {
+            continue;
+        }
+        let mut item = item.clone();
+        let inherited = parent_change(&item);
+        if own == Change::Later || inherited == Change::Later {
+            item.start += Duration::minutes(30);
+        }
+        if own == Change::Room || inherited == Change::Room {
+            item.room = other_room(&item.room);
+        }
+        if own == Change::Retitled {
+            item.title = format!("{} (updated)", item.title);
+        }
+        out.push(item);
+    }
+    // Late-breaking abstracts, after the changes: in their source's session where it is now.
+    let abstracts: Vec<usize> = (0..out.len()).filter(|&n| out[n].abstract_number.is_some()).collect();
+    for k in 0..late.min(abstracts.len()) {
+        let mut item = out[abstracts[(k * 7_919) % abstracts.len()]].clone();
+        let n = items.len() + k;
+        item.number = n;
+        item.uid = format!("gen-{n}@hallway.bench");
+        item.title = format!("Late-breaking abstract {k}: {} results of a phase 3 trial", item.track);
+        item.abstract_number = Some(format!("LBA-{}", k + 1));
+        out.push(item);
+    }
+    out
+}
+
+/// Another room on the same day: rooms are used on every fourth day.
+fn other_room(room: &str) -> String {
+    match room.strip_prefix("Room ").and_then(|n| n.parse::<usize>().ok()) {
+        Some(n) => format!("Room {}", (n - 1 + 4) % ROOMS + 1),
+        None => format!("{room} annex"),
+    }
 }
 
 fn escape_text(text: &str) -> String {
@@ -185,6 +308,9 @@ pub fn ics(items: &[Item]) -> String {
         fold(&format!("DESCRIPTION:{}", escape_text(&description)), &mut out);
         if let Some(number) = &item.abstract_number {
             fold(&format!("X-ABSTRACT-NUMBER:{number}"), &mut out);
+        }
+        if let Some(parent) = &item.parent {
+            fold(&format!("RELATED-TO;RELTYPE=PARENT:{parent}"), &mut out);
         }
         out.push_str("END:VEVENT\r\n");
     }

@@ -14,7 +14,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod bench_agenda;
+mod bench_changes;
 mod bench_export;
+mod bench_relations;
 mod congress;
 mod export;
 mod generate;
@@ -22,6 +24,7 @@ mod goals;
 mod meetings;
 mod people;
 mod program;
+mod relationships;
 mod sync;
 
 use clap::{Parser, Subcommand};
@@ -50,7 +53,8 @@ enum Command {
     Program(program::ProgramCommand),
     /// Write a generated congress-scale program file (for load tests).
     Generate {
-        /// ics, xml, or connections (a LinkedIn Connections.csv of --sessions rows).
+        /// ics, ics-nested (each abstract a talk inside a session, RELATED-TO), xml,
+        /// or connections (a LinkedIn Connections.csv of --sessions rows).
         #[arg(long, default_value = "ics")]
         format: String,
         #[arg(long, default_value_t = 1000)]
@@ -59,6 +63,9 @@ enum Command {
         abstracts: usize,
         #[arg(long, default_value_t = 70000)]
         links: usize,
+        /// The program's first day (YYYY-MM-DD); it runs four days.
+        #[arg(long, default_value = "2026-12-05")]
+        first_day: chrono::NaiveDate,
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -141,6 +148,37 @@ enum Command {
     /// Sync a congress with the user's own calendar server (CalDAV).
     #[command(subcommand)]
     Sync(sync::SyncCommand),
+    /// A person's own settings: `person cadence PERSON --every 90d` (12w, 3m, off).
+    #[command(subcommand)]
+    Person(relationships::PersonCommand),
+    /// A group's cadence (`--tag mentor --every 3m`, or `--relationship`); lists them all.
+    Cadence(relationships::CadenceArgs),
+    /// Log contact with a person (met, email, call, video, message) on a day.
+    #[command(subcommand)]
+    Interaction(relationships::InteractionCommand),
+    /// Who is due a check-in, most overdue first.
+    Checkins(relationships::CheckinsArgs),
+    /// Snooze a check-in, or draft its message.
+    #[command(subcommand)]
+    Checkin(relationships::CheckinCommand),
+    /// Record an introduction (owed or made), mark it done, or who introduced me.
+    #[command(subcommand)]
+    Intro(relationships::IntroCommand),
+    /// Introductions owed, or a person's.
+    Intros(relationships::IntrosArgs),
+    /// People met at earlier congresses who are in a congress's program or targets.
+    Reconnect(relationships::ReconnectArgs),
+    /// What I shared with or did for a person.
+    #[command(subcommand)]
+    Given(relationships::GivenCommand),
+    /// What is due between congresses, and the next congress, as JSON.
+    Home(relationships::HomeArgs),
+    /// The check-in and reconnect figures alone (run by `bench`).
+    #[command(hide = true)]
+    BenchRelations {
+        #[arg(long)]
+        work: Option<PathBuf>,
+    },
     /// Row counts per table.
     Stats {
         /// Print one JSON object instead of a table.
@@ -149,7 +187,27 @@ enum Command {
     },
 }
 
+/// Starts as the app does and as command-line tools behave:
+/// - no transparent huge pages (src-tauri/src/main.rs says why): with them,
+///   the same import swung between 0.29 and 0.65 s with the kernel's page
+///   compaction, all of it system time;
+/// - a closed pipe (`hallway-cli … | head`) ends the command quietly, by the
+///   default SIGPIPE, instead of a panic in `println!`.
+fn start_like_a_tool() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with integer arguments only; affects this process's future page faults.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+    #[cfg(unix)]
+    // SAFETY: restores the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    start_like_a_tool();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
@@ -176,11 +234,17 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
     // Commands that need no database of the user's.
     match cli.command {
         Command::Bench { work } => return bench::run(work).await,
-        Command::Generate { format, sessions, abstracts, links, output } => {
-            let first_day = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).expect("valid date");
+        Command::BenchRelations { work } => {
+            let dir =
+                work.unwrap_or_else(|| std::env::temp_dir().join(format!("hallway-bench-{}", std::process::id())));
+            std::fs::create_dir_all(&dir).map_err(|e| hallway_core::CoreError::io(&dir, e))?;
+            return bench_relations::run(&dir).await;
+        }
+        Command::Generate { format, sessions, abstracts, links, first_day, output } => {
             let items = generate::program(first_day, sessions, abstracts, links);
             let text = match format.as_str() {
                 "xml" => generate::frab_xml(&items),
+                "ics-nested" => generate::ics(&generate::nested(items)),
                 // A LinkedIn Connections.csv of `sessions` rows.
                 "connections" => generate::connections_csv(sessions),
                 _ => generate::ics(&items),
@@ -226,12 +290,23 @@ async fn run(cli: Cli) -> hallway_core::Result<()> {
         Command::Goals { congress, adopt, json } => goals::goals(&store, &congress, adopt.as_deref(), json).await,
         Command::Followups { due, json } => goals::follow_ups(&store, due, json).await,
         Command::Export(command) => export::run(&store, command).await,
+        Command::Person(command) => relationships::person(&store, command).await,
+        Command::Cadence(args) => relationships::group_cadence(&store, args).await,
+        Command::Interaction(command) => relationships::interaction(&store, command).await,
+        Command::Checkins(args) => relationships::checkins(&store, args).await,
+        Command::Checkin(command) => relationships::checkin(&store, command).await,
+        Command::Intro(command) => relationships::intro(&store, command).await,
+        Command::Intros(args) => relationships::intros(&store, args).await,
+        Command::Reconnect(args) => relationships::reconnect(&store, args).await,
+        Command::Given(command) => relationships::given(&store, command).await,
+        Command::Home(args) => relationships::home(&store, args).await,
         Command::Sync(command) => sync::run(&store, command).await,
         Command::Stats { json } => stats(&store, json).await,
         Command::Backup { output } => backup(&store, output.as_deref()).await,
         Command::BenchImport { file } => bench::import_child(&store, &file).await,
         Command::BenchAgenda => bench_agenda::run_on(&store).await,
         Command::Bench { .. }
+        | Command::BenchRelations { .. }
         | Command::Generate { .. }
         | Command::VerifyBackup { .. }
         | Command::Backups

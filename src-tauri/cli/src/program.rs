@@ -3,13 +3,13 @@
 //! read: add fields, never rename or remove them.
 
 use crate::print_json;
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 use hallway_core::ids::SessionId;
 use hallway_core::program::import::{self, ImportProgress};
 use hallway_core::program::{self, sample, Attendance, Session};
 use hallway_core::{congress, CoreError, Result, Store};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
@@ -80,6 +80,27 @@ pub enum ProgramCommand {
         #[arg(long)]
         ack: bool,
     },
+    /// Whether talks are placed inside the session around them (same room,
+    /// wholly within it) where the program links none: prints `infer` (the
+    /// switch), `inferred` (items placed that way) and `linked` (items the
+    /// program itself places, which stop any inference).
+    Nesting {
+        #[arg(long)]
+        congress: String,
+        /// Switch it on (infers again at once) or off (takes out only the
+        /// inferred links) before printing.
+        #[arg(long, value_enum)]
+        infer: Option<Switch>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `program nesting --infer on|off`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
 }
 
 /// A session as the CLI prints it: times as RFC 3339 with the venue offset.
@@ -98,18 +119,33 @@ struct Listed<'a> {
     withdrawn: bool,
     /// The key of the session that holds this item; null for a session of its own.
     parent: Option<&'a str>,
+    /// That session was inferred (the item lies inside it, the file does not link them).
+    parent_inferred: bool,
     /// The poster board, if any.
     board: Option<&'a str>,
 }
 
-/// Every session's key by id, to name an item's session.
-fn keys(all: &[Session]) -> HashMap<SessionId, &str> {
-    all.iter().map(|s| (s.id, s.key.as_str())).collect()
+/// Every session's key by id, to name an item's session, and the items
+/// whose session was inferred.
+struct Parents<'a> {
+    keys: HashMap<SessionId, &'a str>,
+    inferred: HashSet<SessionId>,
+}
+
+async fn parents<'a>(
+    store: &Store,
+    congress: hallway_core::ids::CongressId,
+    all: &'a [Session],
+) -> Result<Parents<'a>> {
+    Ok(Parents {
+        keys: all.iter().map(|s| (s.id, s.key.as_str())).collect(),
+        inferred: program::nesting::inferred(store, congress).await?,
+    })
 }
 
 impl<'a> Listed<'a> {
-    fn new(s: &'a Session, keys: &HashMap<SessionId, &'a str>) -> Self {
-        let (parent, board) = (s.parent_id.and_then(|id| keys.get(&id).copied()), s.board.as_deref());
+    fn new(s: &'a Session, parents: &Parents<'a>) -> Self {
+        let (parent, board) = (s.parent_id.and_then(|id| parents.keys.get(&id).copied()), s.board.as_deref());
         Listed {
             key: &s.key,
             title: &s.title,
@@ -123,6 +159,7 @@ impl<'a> Listed<'a> {
             attendance: s.attendance,
             withdrawn: s.withdrawn,
             parent,
+            parent_inferred: parent.is_some() && parents.inferred.contains(&s.id),
             board,
         }
     }
@@ -141,8 +178,8 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             let c = congress::resolve(store, &reference).await?;
             let sessions = program::list(store, c.id).await?;
             if json {
-                let keys = keys(&sessions);
-                print_json(&sessions.iter().map(|s| Listed::new(s, &keys)).collect::<Vec<_>>());
+                let parents = parents(store, c.id, &sessions).await?;
+                print_json(&sessions.iter().map(|s| Listed::new(s, &parents)).collect::<Vec<_>>());
             } else {
                 sessions.iter().for_each(print_line);
             }
@@ -153,8 +190,8 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             let all = program::list(store, c.id).await?;
             let found: Vec<&Session> = ids.iter().filter_map(|id| all.iter().find(|s| s.id == *id)).collect();
             if json {
-                let keys = keys(&all);
-                print_json(&found.into_iter().map(|s| Listed::new(s, &keys)).collect::<Vec<_>>());
+                let parents = parents(store, c.id, &all).await?;
+                print_json(&found.into_iter().map(|s| Listed::new(s, &parents)).collect::<Vec<_>>());
             } else {
                 found.into_iter().for_each(print_line);
             }
@@ -172,7 +209,7 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
                 (false, false) => Some(Attendance::Attending),
             };
             let updated = program::set_attendance(store, session.id, mark).await?;
-            print_json(&Listed::new(&updated, &keys(&all)));
+            print_json(&Listed::new(&updated, &parents(store, c.id, &all).await?));
         }
         ProgramCommand::Subscribe { congress: reference, url } => {
             let c = congress::resolve(store, &reference).await?;
@@ -188,6 +225,14 @@ pub async fn run(store: &Store, command: ProgramCommand) -> Result<()> {
             if ack {
                 program::changes::acknowledge(store, c.id).await?;
             }
+        }
+        ProgramCommand::Nesting { congress: reference, infer, json: _ } => {
+            let c = congress::resolve(store, &reference).await?;
+            let nesting = match infer {
+                Some(switch) => program::nesting::set(store, c.id, matches!(switch, Switch::On)).await?,
+                None => program::nesting::get(store, c.id).await?,
+            };
+            print_json(&nesting);
         }
         ProgramCommand::Sample { congress: reference } => {
             let c = congress::resolve(store, &reference).await?;

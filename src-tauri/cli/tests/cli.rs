@@ -252,3 +252,116 @@ fn program_list_carries_each_items_session_and_board() {
     assert_eq!(talk["parent"], oral["key"]);
     assert_eq!(talk["board"], "I-123");
 }
+
+#[test]
+fn program_nesting_is_inferred_where_the_file_links_nothing_and_switches_off_and_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite3");
+    json(&run(&db, ASH));
+    let event = |uid: &str, from: &str, to: &str, title: &str, room: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20261206T{from}00Z\r\nDTEND:20261206T{to}00Z\r\nSUMMARY:{title}\r\n\
+             LOCATION:{room}\r\nEND:VEVENT\r\n"
+        )
+    };
+    let ics = dir.path().join("flat.ics");
+    std::fs::write(
+        &ics,
+        [
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n".to_owned(),
+            event("oral-1", "1400", "1530", "Oral 101", "Hall A"),
+            event("talk-1", "1400", "1415", "Talk 653", "Hall A"),
+            event("talk-2", "1415", "1430", "Talk 654", "Hall A"),
+            event("talk-3", "1400", "1415", "Talk in Hall B", "Hall B"),
+            "END:VCALENDAR\r\n".to_owned(),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let report = json(&run(&db, &["program", "import", "--congress", "ASH26", ics.to_str().unwrap()]));
+    assert_eq!(report["inferred_parents"], 2, "{report}");
+    let note = "Placed 2 talks inside the session around them in the same room (the file does not link them). \
+                You can switch this off.";
+    assert!(report["notes"].as_array().unwrap().iter().any(|n| n == note), "{report}");
+
+    let parents = || {
+        let list = json(&run(&db, &["program", "list", "--congress", "ASH26", "--json"]));
+        let mut out: Vec<(String, Value, Value)> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["title"].as_str().unwrap().to_owned(), s["parent"].clone(), s["parent_inferred"].clone()))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    };
+    let oral_key = || {
+        let list = json(&run(&db, &["program", "list", "--congress", "ASH26", "--json"]));
+        list.as_array().unwrap().iter().find(|s| s["title"] == "Oral 101").unwrap()["key"].clone()
+    };
+    let nested = |key: &Value| {
+        vec![
+            ("Oral 101".to_owned(), Value::Null, Value::Bool(false)),
+            ("Talk 653".to_owned(), key.clone(), Value::Bool(!key.is_null())),
+            ("Talk 654".to_owned(), key.clone(), Value::Bool(!key.is_null())),
+            ("Talk in Hall B".to_owned(), Value::Null, Value::Bool(false)),
+        ]
+    };
+    let oral = oral_key();
+    assert_eq!(parents(), nested(&oral));
+
+    let state = json(&run(&db, &["program", "nesting", "--congress", "ASH26", "--json"]));
+    assert_eq!(state, serde_json::json!({"infer": true, "inferred": 2, "linked": 0}));
+    let off = json(&run(&db, &["program", "nesting", "--congress", "ASH26", "--infer", "off", "--json"]));
+    assert_eq!(off, serde_json::json!({"infer": false, "inferred": 0, "linked": 0}));
+    assert_eq!(parents(), nested(&Value::Null));
+    let on = json(&run(&db, &["program", "nesting", "--congress", "ASH26", "--infer", "on", "--json"]));
+    assert_eq!(on, serde_json::json!({"infer": true, "inferred": 2, "linked": 0}));
+    assert_eq!(parents(), nested(&oral));
+
+    let wrong = run(&db, &["program", "nesting", "--congress", "ASH26", "--infer", "maybe"]);
+    assert!(!wrong.status.success());
+}
+
+/// `hallway-cli … | head`: the reader goes away after a few lines, and the
+/// command ends quietly, as other command-line tools do (issue 19), rather
+/// than with a panic message about a broken pipe.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite3");
+    let ics = dir.path().join("program.ics");
+    let file = ics.to_str().unwrap();
+    let made = run(&db, &["generate", "--sessions", "100", "--abstracts", "900", "--links", "2000", "--output", file]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    json(&run(&db, ASH));
+    json(&run(&db, &["program", "import", "--congress", "ASH26", file]));
+    // Far more than a pipe holds (64 KiB), so the command is still writing when the reader leaves.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hallway-cli"))
+        .arg("--db")
+        .arg(&db)
+        .args(["program", "list", "--congress", "ASH26", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "nothing on stderr, got: {stderr}");
+    assert!(
+        out.status.success() || out.status.signal() == Some(libc_sigpipe()),
+        "ends by the pipe's signal or on its own: {:?}",
+        out.status
+    );
+}
+
+#[cfg(unix)]
+fn libc_sigpipe() -> i32 {
+    13 // SIGPIPE on Linux and the BSDs
+}

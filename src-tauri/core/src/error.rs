@@ -96,6 +96,9 @@ pub fn field_label(field: &str) -> String {
         "orcid" => Some("ORCID"),
         "target_seconds" => Some("Speaking time"),
         "day_end_hour" => Some("Day ends at"),
+        "on_day" => Some("Date"),
+        "to_person_id" => Some("Introduce to"),
+        "through_person_id" => Some("Met through"),
         _ => None,
     };
     if let Some(label) = known {

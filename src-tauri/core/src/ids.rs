@@ -40,4 +40,8 @@ row_id!(
     FollowUpId,
     /// A row of `interactions`.
     InteractionId,
+    /// A row of `introductions`.
+    IntroductionId,
+    /// A row of `value_given`.
+    GivenId,
 );

@@ -17,6 +17,7 @@ pub mod people;
 pub mod pitches;
 pub mod plan;
 pub mod program;
+pub mod relations;
 pub mod search;
 pub mod settings;
 pub mod stats;

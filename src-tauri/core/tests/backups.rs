@@ -167,8 +167,15 @@ async fn a_damaged_database_can_still_be_replaced() {
     let copy = store::backup_now(&store).await.unwrap();
     store.close().await;
     // Fold any WAL in first, so that the damage below is the whole story.
+    // Leaving WAL needs the file to itself, and a connection of the closed
+    // pool may still be closing on its worker thread (seen once under load:
+    // "database is locked"), so this waits for it, up to 10 s.
     let conn = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display())).await.unwrap();
-    sqlx::query("PRAGMA journal_mode = DELETE").execute(&conn).await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while let Err(err) = sqlx::query("PRAGMA journal_mode = DELETE").execute(&conn).await {
+        assert!(std::time::Instant::now() < deadline, "the database stayed locked: {err}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     conn.close().await;
     // The user's file is garbage now (a disk error, a bad sync tool).
     std::fs::write(&db, vec![0x42; 8192]).unwrap();

@@ -222,17 +222,33 @@ async fn the_targets_go_to_the_phone_once_with_why_and_their_next_talk() {
 
     let (title, starts, room): (String, i64, Option<String>) = sqlx::query_as(
         "SELECT s.title, s.starts_at, s.room FROM sessions s JOIN session_people sp ON sp.session_id = s.id \
-         WHERE sp.person_id = ? AND s.congress_id = ? ORDER BY s.starts_at LIMIT 1",
+         WHERE sp.person_id = ? AND s.congress_id = ? AND s.board IS NULL AND s.kind <> 'poster' \
+         ORDER BY s.starts_at LIMIT 1",
     )
     .bind(f.speaker)
     .bind(f.congress)
     .fetch_one(f.store.pool())
     .await
     .unwrap();
-    let when = chrono::DateTime::from_timestamp(starts, 0)
-        .unwrap()
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .format("%a %-d %b %H:%M");
+    let at = |seconds: i64, format: &str| {
+        chrono::DateTime::from_timestamp(seconds, 0)
+            .unwrap()
+            .with_timezone(&chrono_tz::Europe::Amsterdam)
+            .format(format)
+            .to_string()
+    };
+    let when = at(starts, "%a %-d %b %H:%M");
+    // Their poster comes apart from their next talk, with its hour.
+    let (poster, from, to): (String, i64, i64) = sqlx::query_as(
+        "SELECT s.title, s.starts_at, s.ends_at FROM sessions s JOIN session_people sp ON sp.session_id = s.id \
+         WHERE sp.person_id = ? AND s.congress_id = ? AND (s.board IS NOT NULL OR s.kind = 'poster') \
+         ORDER BY s.starts_at LIMIT 1",
+    )
+    .bind(f.speaker)
+    .bind(f.congress)
+    .fetch_one(f.store.pool())
+    .await
+    .unwrap();
     let speaker = card(&cards, f.speaker);
     assert!(lines(speaker).contains(&"VERSION:3.0".to_owned()), "{speaker}");
     assert_eq!(
@@ -240,8 +256,10 @@ async fn the_targets_go_to_the_phone_once_with_why_and_their_next_talk() {
         format!(
             "EHA31: must meet · collaborator\nWhy: Runs the Nordic CAR-T registry, wants sites\n\
              Pitch: To a registry lead: I run a myeloma clinic in Oslo, and our CAR-T data could join your \
-             registry.\nNext talk: {when}, {}: {title}",
-            room.unwrap()
+             registry.\nNext talk: {when}, {}: {title}\nPoster: {}–{}: {poster}",
+            room.unwrap(),
+            at(from, "%a %-d %b %H:%M"),
+            at(to, "%H:%M"),
         )
     );
     assert_eq!(note(card(&cards, f.ana)), "EHA31: must meet · mentor");

@@ -405,5 +405,117 @@ async fn leave_now_reminders_count_the_walk_from_another_room() {
         ],
         "and none for the talk inside c"
     );
-    assert_eq!(day[1].body, "Hall B, starts 10:00");
+    assert_eq!(day[1].body, "Hall B, starts 10:00 · 15 min walk");
+    assert_eq!(day[2].body, "Hall B, starts 11:00");
+
+    // The venue's own buffer replaces Settings' for this congress; a pair of rooms has its own walk.
+    use hallway_core::program::walking;
+    walking::set_venue(&store, c, Some(5)).await.unwrap();
+    let times = walking::set_pair(&store, c, "hall b", "Hall A", Some(25)).await.unwrap();
+    assert_eq!(times.rooms, ["Hall A", "Hall B"]);
+    assert_eq!((times.venue_minutes, times.default_minutes, times.pairs.len()), (Some(5), 15, 1));
+    // A meeting with no reminder of its own is left for too: from Hall B (session c ends 12:00 EST) to the café.
+    let ana = hallway_core::people::PersonDraft { display_name: "Ana Sánchez".into(), ..Default::default() };
+    let ana = hallway_core::people::create(&store, &ana).await.unwrap().id;
+    let meeting = hallway_core::meetings::MeetingDraft {
+        congress_id: c,
+        title: "Coffee with Ana".into(),
+        purpose: String::new(),
+        place: "Café Bleu".into(),
+        kind: hallway_core::meetings::MeetingKind::Coffee,
+        status: hallway_core::meetings::MeetingStatus::Confirmed,
+        starts_local: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap().and_hms_opt(12, 30, 0).unwrap(),
+        minutes: 30,
+        notes: String::new(),
+        people: vec![ana],
+    };
+    hallway_core::meetings::create(&store, &meeting).await.unwrap();
+    let day = hallway_core::follow_ups::reminders(&store, at("00:00"), at("23:59")).await.unwrap();
+    let got: Vec<(String, i64)> = day.iter().map(|r| (r.title.clone(), r.at)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Leave now: a".to_owned(), at("13:45")),               // the venue's 5 min
+            ("Leave now: b".to_owned(), at("14:25")),               // Hall A → Hall B: 25 min, either way round
+            ("Leave now: c".to_owned(), at("15:50")),               // already in Hall B
+            ("Leave now: Coffee with Ana".to_owned(), at("17:15")), // Hall B → the café: the venue's 5 min
+        ]
+    );
+    // Forgetting the pair and the venue's buffer goes back to Settings' 15 min.
+    walking::set_pair(&store, c, "Hall A", "Hall B", None).await.unwrap();
+    assert!(walking::set_venue(&store, c, None).await.unwrap().pairs.is_empty());
+    let day = hallway_core::follow_ups::reminders(&store, at("00:00"), at("23:59")).await.unwrap();
+    assert_eq!(day[1].at, at("14:35"));
+}
+
+#[tokio::test]
+async fn walking_times_refuse_what_is_not_a_walk() {
+    use hallway_core::program::walking;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    for (one, other, minutes, field) in [
+        ("Hall A", " hall a", Some(5), "to"),
+        ("", "Hall B", Some(5), "from"),
+        ("Hall A", "Hall B", Some(121), "minutes"),
+    ] {
+        match walking::set_pair(&store, c, one, other, minutes).await {
+            Err(hallway_core::CoreError::Invalid(problems)) => assert_eq!(problems[0].field, field, "{one} {other}"),
+            other => panic!("expected a field problem, got {other:?}"),
+        }
+    }
+    assert!(matches!(walking::set_venue(&store, c, Some(500)).await, Err(hallway_core::CoreError::Invalid(_))));
+    assert!(matches!(
+        walking::set_venue(&store, hallway_core::ids::CongressId(999), Some(5)).await,
+        Err(hallway_core::CoreError::NotFound { .. })
+    ));
+    assert!(walking::get(&store, c).await.unwrap().pairs.is_empty(), "nothing was written");
+}
+
+#[tokio::test]
+async fn a_targets_poster_comes_with_their_next_talk_not_as_it() {
+    use hallway_core::targets::{self, Priority, TargetDraft, TargetStatus, Why};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, c) = setup(&dir).await;
+    let event = |uid: &str, start: &str, end: &str, room: &str, extra: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20261206T{start}00Z\r\nDTEND:20261206T{end}00Z\r\nSUMMARY:{uid}\r\n\
+             LOCATION:{room}\r\nDESCRIPTION:Speakers: Ana Sánchez\r\n{extra}END:VEVENT\r\n"
+        )
+    };
+    let ics = [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n".to_owned(),
+        event("early poster", "1200", "1300", "Hall G", "X-POSTER-BOARD:I-7\r\n"),
+        event("talk", "1400", "1415", "Hall A", ""),
+        event("late poster", "1800", "1900", "Hall G", "X-POSTER-BOARD:I-123\r\n"),
+        "END:VCALENDAR\r\n".to_owned(),
+    ]
+    .concat();
+    let never = AtomicBool::new(false);
+    hallway_core::program::import::import_bytes(&store, c, "day.ics", ics.into_bytes(), &|_| {}, &never).await.unwrap();
+    let ana = hallway_core::people::search(&store, "Ana Sánchez", 1).await.unwrap().remove(0);
+    let draft =
+        TargetDraft { priority: Priority::Must, why: Why::Peer, status: TargetStatus::Idea, reason: String::new() };
+    targets::set(&store, c, ana.id, &draft).await.unwrap();
+    let at = |hhmm: &str| chrono::DateTime::parse_from_rfc3339(&format!("2026-12-06T{hhmm}:00Z")).unwrap().timestamp();
+    let seen = |t: &targets::Target| {
+        (
+            t.next_talk.as_ref().map(|n| n.title.clone()),
+            t.poster
+                .as_ref()
+                .map(|p| (p.title.clone(), p.board.clone(), p.ends_at.timestamp() - p.starts_at.timestamp())),
+        )
+    };
+    let morning = targets::list_at(&store, c, at("11:00")).await.unwrap();
+    assert_eq!(
+        seen(&morning[0]),
+        (Some("talk".to_owned()), Some(("early poster".to_owned(), Some("I-7".to_owned()), 3600))),
+        "the poster is not their next talk; it comes with it, board and hour"
+    );
+    let afternoon = targets::list_at(&store, c, at("13:30")).await.unwrap();
+    assert_eq!(
+        seen(&afternoon[0]),
+        (Some("talk".to_owned()), Some(("late poster".to_owned(), Some("I-123".to_owned()), 3600)))
+    );
+    let evening = targets::list_at(&store, c, at("15:00")).await.unwrap();
+    assert_eq!(seen(&evening[0]), (None, Some(("late poster".to_owned(), Some("I-123".to_owned()), 3600))));
 }

@@ -33,13 +33,10 @@ pub fn time_zones() -> Vec<String> {
 /// UI shows the address and asks before calling this.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_link(app: tauri::AppHandle, url: String) -> Result<(), CommandError> {
-    use tauri_plugin_opener::OpenerExt;
+pub async fn open_link(url: String) -> Result<(), CommandError> {
     let url = hallway_core::links::safe_link(&url).ok_or_else(|| CommandError::Invalid {
         message: format!("Hallway only opens web and email addresses, not “{}”.", url.trim()),
         problems: Vec::new(),
     })?;
-    app.opener()
-        .open_url(url, None::<&str>)
-        .map_err(|e| CommandError::Io { message: format!("Could not open the address: {e}") })
+    open::that_detached(url).map_err(|e| CommandError::Io { message: format!("Could not open the address: {e}") })
 }

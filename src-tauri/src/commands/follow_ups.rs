@@ -7,7 +7,6 @@ use hallway_core::follow_ups::{self, Channel, FollowUp, FollowUpEdit, FollowUpSt
 use hallway_core::ids::{CongressId, FollowUpId, MeetingId};
 use hallway_core::time;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
 /// What is owed (across congresses, overdue first), or one congress's all.
 #[tauri::command]
@@ -64,12 +63,10 @@ pub async fn delete_follow_up(state: State<'_, AppState>, id: FollowUpId) -> Res
 /// the person. Only `mailto:` leaves through here, built from stored data.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_email_draft(app: AppHandle, state: State<'_, AppState>, id: FollowUpId) -> Result<(), CommandError> {
+pub async fn open_email_draft(state: State<'_, AppState>, id: FollowUpId) -> Result<(), CommandError> {
     let f = follow_ups::get(&state.store, id).await?;
     let url = follow_ups::mailto(&f);
-    app.opener()
-        .open_url(url, None::<&str>)
-        .map_err(|e| CommandError::Io { message: format!("Could not open your mail program: {e}") })
+    open::that_detached(url).map_err(|e| CommandError::Io { message: format!("Could not open your mail program: {e}") })
 }
 
 /// Sets or clears a meeting's reminder (an OS notification while Hallway runs).
@@ -86,7 +83,6 @@ pub async fn set_meeting_reminder(
 /// Checks for due reminders every half minute and shows each once. At start
 /// it also shows those that fell due in the last quarter hour.
 pub fn spawn_reminders(app: AppHandle, store: hallway_core::Store) {
-    use tauri_plugin_notification::NotificationExt;
     tauri::async_runtime::spawn(async move {
         let mut checked = time::now_seconds() - 15 * 60;
         loop {
@@ -94,9 +90,7 @@ pub fn spawn_reminders(app: AppHandle, store: hallway_core::Store) {
             match follow_ups::reminders(&store, checked, now).await {
                 Ok(due) => {
                     for reminder in due {
-                        if let Err(err) =
-                            app.notification().builder().title(&reminder.title).body(&reminder.body).show()
-                        {
+                        if let Err(err) = crate::notify::show(&app, &reminder.title, &reminder.body) {
                             eprintln!("Hallway: could not show a reminder: {err}");
                         }
                     }

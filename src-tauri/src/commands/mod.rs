@@ -10,10 +10,12 @@ pub mod goals;
 pub mod meetings;
 pub mod people;
 pub mod program;
+pub mod relations;
 pub mod settings;
 pub mod sync;
 pub mod sync_conflicts;
 pub mod targets;
+pub mod walking;
 
 /// The full command list, in one place for the app and the bindings.
 pub fn all() -> tauri_specta::Commands<tauri::Wry> {
@@ -48,8 +50,10 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         program::import_program,
         program::cancel_import,
         program::load_sample_program,
-        program::list_sessions,
-        program::search_sessions,
+        program::list_program_day,
+        program::get_program_overview,
+        program::list_agenda_sessions,
+        program::search_session_rows,
         program::session_detail,
         program::set_attendance,
         program::agenda_clashes,
@@ -58,6 +62,30 @@ pub fn all() -> tauri_specta::Commands<tauri::Wry> {
         program::program_subscription,
         program::subscribe_program,
         program::refresh_program,
+        program::program_nesting,
+        program::set_program_nesting,
+        walking::get_walking_times,
+        walking::set_venue_walk,
+        walking::set_room_walk,
+        relations::get_person_relations,
+        relations::set_person_cadence,
+        relations::list_group_cadences,
+        relations::set_group_cadence,
+        relations::log_contact,
+        relations::list_check_ins,
+        relations::snooze_check_in,
+        relations::get_check_in_draft,
+        relations::offer_intro,
+        relations::record_met_through,
+        relations::set_intro_status,
+        relations::delete_intro,
+        relations::list_owed_intros,
+        relations::add_given,
+        relations::delete_given,
+        relations::list_reconnect,
+        relations::reconnect_as_target,
+        relations::list_last_met,
+        relations::get_home,
         people::list_people,
         people::search_people,
         people::person_page,

@@ -1,11 +1,13 @@
-//! Program commands: import (with progress events and cancel), the session
-//! list, search, detail, attendance marks, clashes and the sample program.
+//! Program commands: import (with progress events and cancel), the program
+//! by venue day with its overview (day and filter counts), the agenda,
+//! search, detail, attendance marks, clashes, the sample program and whether
+//! nesting is inferred.
 
 use crate::{AppState, CommandError};
 use hallway_core::ids::{CongressId, SessionId};
 use hallway_core::plan::clashes::{self, Clash};
 use hallway_core::program::import::{self, ImportProgress, ImportReport};
-use hallway_core::program::{self, sample, Attendance, Session, SessionDetail};
+use hallway_core::program::{self, rows, sample, Attendance, ProgramFilter, ProgramOverview, SessionPage, SessionRow};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -49,27 +51,61 @@ pub async fn load_sample_program(
     Ok(sample::load(&state.store, congress_id).await?)
 }
 
+/// One venue day ("2026-12-05") of the program as the list and the grid show
+/// it: the filters and search applied, best match first when searching.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_sessions(state: State<'_, AppState>, congress_id: CongressId) -> Result<Vec<Session>, CommandError> {
-    Ok(program::list(&state.store, congress_id).await?)
+pub async fn list_program_day(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+    day: String,
+    filter: ProgramFilter,
+) -> Result<Vec<SessionRow>, CommandError> {
+    Ok(rows::day(&state.store, congress_id, &day, &filter).await?)
 }
 
-/// Session ids matching what was typed, best first.
+/// The program's days and filter options with their counts, for the day
+/// shown (none: every day) under the filters and search.
 #[tauri::command]
 #[specta::specta]
-pub async fn search_sessions(
+pub async fn get_program_overview(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+    day: Option<String>,
+    filter: ProgramFilter,
+) -> Result<ProgramOverview, CommandError> {
+    Ok(program::overview(&state.store, congress_id, day.as_deref(), &filter).await?)
+}
+
+/// The sessions marked attending or maybe, every day, in time order; with
+/// `search`, those it matches.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_agenda_sessions(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+    search: Option<String>,
+) -> Result<Vec<SessionRow>, CommandError> {
+    Ok(rows::agenda(&state.store, congress_id, search.as_deref()).await?)
+}
+
+/// The best `limit` matches on any day, as rows (the command palette).
+#[tauri::command]
+#[specta::specta]
+pub async fn search_session_rows(
     state: State<'_, AppState>,
     congress_id: CongressId,
     query: String,
-) -> Result<Vec<SessionId>, CommandError> {
-    Ok(program::search(&state.store, congress_id, &query, 2000).await?)
+    limit: u32,
+) -> Result<Vec<SessionRow>, CommandError> {
+    Ok(rows::search_rows(&state.store, congress_id, &query, limit.min(program::filter::SEARCH_LIMIT)).await?)
 }
 
+/// A session with its description, people and the talks it holds.
 #[tauri::command]
 #[specta::specta]
-pub async fn session_detail(state: State<'_, AppState>, id: SessionId) -> Result<SessionDetail, CommandError> {
-    Ok(program::detail(&state.store, id).await?)
+pub async fn session_detail(state: State<'_, AppState>, id: SessionId) -> Result<SessionPage, CommandError> {
+    Ok(rows::page(&state.store, id).await?)
 }
 
 #[tauri::command]
@@ -78,8 +114,9 @@ pub async fn set_attendance(
     state: State<'_, AppState>,
     id: SessionId,
     attendance: Option<Attendance>,
-) -> Result<Session, CommandError> {
-    Ok(program::set_attendance(&state.store, id, attendance).await?)
+) -> Result<SessionRow, CommandError> {
+    program::set_attendance(&state.store, id, attendance).await?;
+    Ok(rows::row(&state.store, id).await?)
 }
 
 #[tauri::command]
@@ -137,6 +174,28 @@ pub async fn refresh_program(
     congress_id: CongressId,
 ) -> Result<ImportReport, CommandError> {
     Ok(hallway_core::program::subscribe::refresh(&state.store, congress_id).await?)
+}
+
+/// Whether talks are placed inside the session around them where the
+/// program does not link them, and how many are placed that way.
+#[tauri::command]
+#[specta::specta]
+pub async fn program_nesting(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+) -> Result<hallway_core::program::nesting::Nesting, CommandError> {
+    Ok(hallway_core::program::nesting::get(&state.store, congress_id).await?)
+}
+
+/// Switches that on or off; applied at once to the congress's sessions.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_program_nesting(
+    state: State<'_, AppState>,
+    congress_id: CongressId,
+    infer: bool,
+) -> Result<hallway_core::program::nesting::Nesting, CommandError> {
+    Ok(hallway_core::program::nesting::set(&state.store, congress_id, infer).await?)
 }
 
 /// Sent when a subscribed program changed in a refresh the user did not

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { launch, tempDb, cli, byTestId, screenshot, axeProblems } from '../lib/app.mjs';
 
 const SCHEME = process.env.HALLWAY_E2E_SCHEME === 'dark' ? 'dark' : 'light';
-const SCREENS = ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'congresses', 'settings'];
+const SCREENS = ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'touch', 'congresses', 'settings'];
 const db = tempDb();
 let browser;
 after(async () => browser?.deleteSession().catch(() => {}));

@@ -14,7 +14,7 @@ test('wide window: sidebar reaches every section, each with an honest empty stat
   cli(db, 'congress', 'add', '--name', 'EHA 2027', '--short-name', 'EHA27', '--starts', '2027-06-10',
     '--ends', '2027-06-13', '--time-zone', 'Europe/Madrid');
   browser = await launch(db, { width: 1280, height: 800 });
-  for (const section of ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups']) {
+  for (const section of ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'touch']) {
     const link = await byTestId(browser, `nav-${section}`);
     assert.ok(await link.isDisplayed(), `nav-${section} visible`);
     await link.click();
@@ -62,7 +62,7 @@ test('200% zoom: Ctrl+= five times halves the page width, and every screen still
     timeout: 5000,
     timeoutMsg: `the page did not zoom to 200% (${before} px wide before)`,
   });
-  for (const section of ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'congresses', 'settings']) {
+  for (const section of ['today', 'program', 'people', 'meetings', 'goals', 'pitches', 'follow-ups', 'touch', 'congresses', 'settings']) {
     await browser.execute((s) => { location.hash = `#/${s}`; }, section);
     await browser.waitUntil(async () => (await browser.execute(() => location.hash)) === `#/${section}`, { timeout: 3000 });
     await browser.pause(100);

@@ -298,26 +298,57 @@ async loadSampleProgram(congressId: CongressId) : Promise<Result<ImportReport, C
     else return { status: "error", error: e  as any };
 }
 },
-async listSessions(congressId: CongressId) : Promise<Result<Session[], CommandError>> {
+/**
+ * One venue day ("2026-12-05") of the program as the list and the grid show
+ * it: the filters and search applied, best match first when searching.
+ */
+async listProgramDay(congressId: CongressId, day: string, filter: ProgramFilter) : Promise<Result<Session[], CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("list_sessions", { congressId }) };
+    return { status: "ok", data: await TAURI_INVOKE("list_program_day", { congressId, day, filter }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
 /**
- * Session ids matching what was typed, best first.
+ * The program's days and filter options with their counts, for the day
+ * shown (none: every day) under the filters and search.
  */
-async searchSessions(congressId: CongressId, query: string) : Promise<Result<SessionId[], CommandError>> {
+async getProgramOverview(congressId: CongressId, day: string | null, filter: ProgramFilter) : Promise<Result<ProgramOverview, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("search_sessions", { congressId, query }) };
+    return { status: "ok", data: await TAURI_INVOKE("get_program_overview", { congressId, day, filter }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
-async sessionDetail(id: SessionId) : Promise<Result<SessionDetail, CommandError>> {
+/**
+ * The sessions marked attending or maybe, every day, in time order; with
+ * `search`, those it matches.
+ */
+async listAgendaSessions(congressId: CongressId, search: string | null) : Promise<Result<Session[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_agenda_sessions", { congressId, search }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The best `limit` matches on any day, as rows (the command palette).
+ */
+async searchSessionRows(congressId: CongressId, query: string, limit: number) : Promise<Result<Session[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_session_rows", { congressId, query, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A session with its description, people and the talks it holds.
+ */
+async sessionDetail(id: SessionId) : Promise<Result<SessionPage, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("session_detail", { id }) };
 } catch (e) {
@@ -391,6 +422,262 @@ async subscribeProgram(congressId: CongressId, url: string) : Promise<Result<Imp
 async refreshProgram(congressId: CongressId) : Promise<Result<ImportReport, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("refresh_program", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Whether talks are placed inside the session around them where the
+ * program does not link them, and how many are placed that way.
+ */
+async programNesting(congressId: CongressId) : Promise<Result<Nesting, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("program_nesting", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Switches that on or off; applied at once to the congress's sessions.
+ */
+async setProgramNesting(congressId: CongressId, infer: boolean) : Promise<Result<Nesting, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_program_nesting", { congressId, infer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The congress's walking times, with the program's rooms to choose from.
+ */
+async getWalkingTimes(congressId: CongressId) : Promise<Result<WalkingTimes, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_walking_times", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets the venue's walking buffer for the congress (None: Settings' buffer).
+ */
+async setVenueWalk(congressId: CongressId, minutes: number | null) : Promise<Result<WalkingTimes, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_venue_walk", { congressId, minutes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets the walk between two rooms, either way round (None forgets it).
+ */
+async setRoomWalk(congressId: CongressId, from: string, to: string, minutes: number | null) : Promise<Result<WalkingTimes, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_room_walk", { congressId, from, to, minutes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getPersonRelations(personId: PersonId) : Promise<Result<PersonRelations, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_person_relations", { personId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets a person's own cadence: "90d", "12w", "3m", "off", or "group".
+ */
+async setPersonCadence(personId: PersonId, every: string) : Promise<Result<PersonCadence, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_person_cadence", { personId, every }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The cadences set on groups (a tag, or a relationship).
+ */
+async listGroupCadences() : Promise<Result<GroupCadence[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_group_cadences") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets a group's cadence ("3m"…), or removes it with `null`.
+ */
+async setGroupCadence(group: CadenceGroup, every: string | null) : Promise<Result<GroupCadence | null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_group_cadence", { group, every }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Logs contact with a person (met, email, call, video, message) on a day.
+ */
+async logContact(draft: ContactDraft) : Promise<Result<Contact, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("log_contact", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Check-ins due today or within `within_days`, most overdue first.
+ */
+async listCheckIns(withinDays: number) : Promise<Result<CheckIn[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_check_ins", { withinDays }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Snoozes a person's check-in until a day (`null` wakes it).
+ */
+async snoozeCheckIn(personId: PersonId, until: string | null) : Promise<Result<CheckIn | null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("snooze_check_in", { personId, until }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A check-in message to start from, offering something given when chosen.
+ */
+async getCheckInDraft(personId: PersonId, given: GivenId | null) : Promise<Result<string, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_check_in_draft", { personId, given }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Offers (owed) or records (made) an introduction of A to B.
+ */
+async offerIntro(draft: IntroDraft) : Promise<Result<Introduction, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("offer_intro", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Records who introduced me to a person ("met through").
+ */
+async recordMetThrough(personId: PersonId, through: PersonId, note: string, congressId: CongressId | null) : Promise<Result<Introduction, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("record_met_through", { personId, through, note, congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Marks an introduction made, declined or owed again.
+ */
+async setIntroStatus(id: IntroductionId, status: IntroStatus) : Promise<Result<Introduction, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_intro_status", { id, status }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteIntro(id: IntroductionId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_intro", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Introductions owed, oldest first (all, or offered at one congress).
+ */
+async listOwedIntros(congressId: CongressId | null) : Promise<Result<Introduction[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_owed_intros", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Logs something shared with or done for a person.
+ */
+async addGiven(draft: GivenDraft) : Promise<Result<ValueGiven, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_given", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteGiven(id: GivenId) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_given", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * People met at earlier congresses who are in this one's program or targets.
+ */
+async listReconnect(congressId: CongressId) : Promise<Result<Reconnect[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_reconnect", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Makes someone to reconnect with a target of the congress, in one step.
+ */
+async reconnectAsTarget(congressId: CongressId, personId: PersonId) : Promise<Result<Target, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reconnect_as_target", { congressId, personId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The last time and place we met each target of the congress.
+ */
+async listLastMet(congressId: CongressId) : Promise<Result<Encounter[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_last_met", { congressId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What is due between congresses, and the next congress.
+ */
+async getHome() : Promise<Result<Home, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_home") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -954,6 +1241,46 @@ export type BackupKind =
  */
 "before_restore"
 /**
+ * Every `every` days, weeks or calendar months.
+ */
+export type Cadence = { every: number; unit: CadenceUnit }
+/**
+ * A group of people who share a cadence.
+ */
+export type CadenceGroup = 
+/**
+ * Everyone with this tag (case aside).
+ */
+{ kind: "tag"; tag: string } | 
+/**
+ * Everyone who is, at any congress, a target for this reason.
+ */
+{ kind: "relationship"; why: Why }
+/**
+ * What a person's own cadence says.
+ */
+export type CadenceSetting = 
+/**
+ * Their own, whatever their groups say.
+ */
+{ kind: "every"; cadence: Cadence } | 
+/**
+ * No check-ins for them, whatever their groups say.
+ */
+{ kind: "off" } | 
+/**
+ * None of their own: their groups' (tag or relationship), if any.
+ */
+{ kind: "group" }
+/**
+ * Where a person's cadence comes from.
+ */
+export type CadenceSource = { kind: "person" } | { kind: "tag"; tag: string } | { kind: "relationship"; why: Why }
+/**
+ * The unit a cadence counts in.
+ */
+export type CadenceUnit = "day" | "week" | "month"
+/**
  * The calendar a congress syncs to, and how the last sync went.
  */
 export type Calendar = { congress_id: CongressId; account_id: number; href: string; created_by_hallway: boolean; sync_token: string | null; 
@@ -973,6 +1300,28 @@ export type ChangeKind = "moved" | "room" | "retitled" | "withdrawn" | "new_targ
  * How I will follow up.
  */
 export type Channel = "email" | "linkedin" | "x" | "bluesky" | "in_person" | "other"
+/**
+ * One person's check-in.
+ */
+export type CheckIn = { person_id: PersonId; display_name: string; institution: string | null; cadence: Cadence; source: CadenceSource; 
+/**
+ * The latest contact on or before the day asked; `None`: never.
+ */
+last_contact: string | null; due_on: string; 
+/**
+ * Days past `due_on` (0 when due that day, negative when upcoming).
+ */
+overdue_days: number; state: CheckInState; 
+/**
+ * Set while a snooze holds `due_on` back.
+ */
+snoozed_until: string | null }
+/**
+ * Where a check-in stands on the day asked: upcoming (not due yet, in
+ * lists that look ahead, or snoozed), due (today), overdue (past its
+ * day), losing touch (no contact for twice the cadence).
+ */
+export type CheckInState = "upcoming" | "due" | "overdue" | "losing_touch"
 /**
  * Who gets a card in the phone's address book.
  */
@@ -1081,6 +1430,26 @@ hashtags: string; notes: string }
  * A row of `congresses`.
  */
 export type CongressId = number
+/**
+ * An interaction with its kind and day.
+ */
+export type Contact = { id: InteractionId; person_id: PersonId; kind: InteractionKind; on_day: string; congress_id: CongressId | null; congress_name: string | null; meeting_id: MeetingId | null; note: string }
+/**
+ * The "log a contact" form.
+ */
+export type ContactDraft = { person_id: PersonId; kind: InteractionKind; 
+/**
+ * The day it happened; never after today.
+ */
+on_day: string; 
+/**
+ * The congress it happened at, if any.
+ */
+congress_id: CongressId | null; 
+/**
+ * A line of notes; may be empty ("emailed" says enough).
+ */
+note: string }
 export type ContactFormat = "linkedin_csv" | "vcard" | "csv"
 /**
  * What an import did (the CLI prints it as JSON).
@@ -1106,6 +1475,22 @@ problem_count: number;
  * A few of the new names.
  */
 new_names: string[] }
+/**
+ * One day of the program.
+ */
+export type DayCount = { 
+/**
+ * "2026-12-05", the venue day.
+ */
+day: string; 
+/**
+ * Sessions the list would show on this day under the search and filters.
+ */
+sessions: number; 
+/**
+ * Rooms in use that day (a session without a room counts as one), whatever the filters.
+ */
+rooms: number }
 /**
  * One item of the day: a session I attend or a meeting.
  */
@@ -1143,6 +1528,38 @@ people_met_today: number;
  */
 targets_met: number; targets_total: number }
 /**
+ * One time we met.
+ */
+export type Encounter = { person_id: PersonId; 
+/**
+ * The day, at the congress when it was at one.
+ */
+on_day: string; congress_id: CongressId | null; congress_name: string | null; 
+/**
+ * The meeting it was, when it was one marked done.
+ */
+meeting_id: MeetingId | null; 
+/**
+ * Coffee, meal, one-to-one… (meetings only).
+ */
+meeting_kind: MeetingKind | null; meeting_title: string | null; 
+/**
+ * Where: the meeting's place.
+ */
+place: string | null; 
+/**
+ * The note logged about it, if any.
+ */
+interaction_id: InteractionId | null; 
+/**
+ * How: `met` for meetings; the interaction's kind otherwise.
+ */
+kind: InteractionKind; 
+/**
+ * What we talked about: the note logged, else the meeting's notes or purpose.
+ */
+note: string }
+/**
  * What to put in the file. The UI starts from [`ExportOptions::default`].
  */
 export type ExportOptions = { meetings: boolean; 
@@ -1169,6 +1586,11 @@ cancelled: boolean;
  * 09:00 on a follow-up's day); none when `None`.
  */
 alarm_minutes: number | null }
+/**
+ * One option of a filter menu: a value ([`filter::NONE`] for "none") and
+ * how many sessions choosing it would show, under the other filters.
+ */
+export type FacetCount = { value: string; count: number }
 /**
  * One thing wrong with one field of a form or one column of an import.
  */
@@ -1199,6 +1621,30 @@ export type FollowUpEdit = { due_at: string; channel: Channel; draft: string; re
  */
 export type FollowUpId = number
 export type FollowUpStatus = "owed" | "done" | "dropped"
+/**
+ * The "value given" form.
+ */
+export type GivenDraft = { person_id: PersonId; kind: GivenKind; 
+/**
+ * The article's title, "Letter for the ASH abstract award", …
+ */
+title: string; 
+/**
+ * A link (http or https), when it has one.
+ */
+url: string | null; 
+/**
+ * When; never after today.
+ */
+on_day: string; note: string }
+/**
+ * A row of `value_given`.
+ */
+export type GivenId = number
+/**
+ * What was given.
+ */
+export type GivenKind = "article" | "abstract" | "dataset" | "recommendation" | "invitation" | "other"
 export type Goal = { id: GoalId; congress_id: CongressId; title: string; rule: GoalRule; params: GoalParams; target: number; 
 /**
  * Counted from the data, or the hand-ticked count for manual goals.
@@ -1240,6 +1686,38 @@ session_kind: SessionKind | null }
  */
 export type GoalRule = "manual" | "targets_met" | "sessions_attended" | "meetings_done" | "follow_ups_done" | "interactions_logged"
 /**
+ * A group's cadence, as the settings list shows it.
+ */
+export type GroupCadence = { group: CadenceGroup; cadence: Cadence; 
+/**
+ * The day it was set; with no contact ever, a member's clock starts then.
+ */
+set_on: string; 
+/**
+ * Live people in the group now.
+ */
+members: number }
+/**
+ * What is due between congresses.
+ */
+export type Home = { today: string; 
+/**
+ * A congress whose days include today: then the app opens on it instead.
+ */
+running: Congress | null; 
+/**
+ * Check-ins due, most overdue first.
+ */
+check_ins: CheckIn[]; 
+/**
+ * Introductions I owe, oldest first.
+ */
+intros_owed: Introduction[]; 
+/**
+ * Follow-ups owed at every congress, earliest due first.
+ */
+follow_ups_owed: FollowUp[]; next_congress: NextCongress | null }
+/**
  * How far an import has come: `done` of `total` items written.
  */
 export type ImportProgress = { done: number; total: number }
@@ -1251,6 +1729,13 @@ export type ImportReport = { format: ProgramFormat; added: number; updated: numb
  * Speakers and chairs not known before, now in People.
  */
 people_added: number; 
+/**
+ * Items that Hallway placed inside the session around them (same room,
+ * wholly within it) because the program links none: the congress's
+ * count after this import, 0 when it is switched off (see
+ * `program::nesting`).
+ */
+inferred_parents: number; 
 /**
  * Items of the file left out: outside the congress days, the same
  * session twice, older versions of an event.
@@ -1282,6 +1767,67 @@ occurred_at: string | null; note: string }
  * A row of `interactions`.
  */
 export type InteractionId = number
+/**
+ * How a contact happened. `note` is a note logged without saying how
+ * (the person page's notes); at a congress or a meeting it is `met`.
+ */
+export type InteractionKind = "note" | "met" | "email" | "call" | "video" | "message"
+/**
+ * "Introduce A to B": the form.
+ */
+export type IntroDraft = { 
+/**
+ * A: the person I introduce.
+ */
+person_id: PersonId; 
+/**
+ * B: whom I introduce them to.
+ */
+to_person_id: PersonId; 
+/**
+ * Owed when offered, made when done at once.
+ */
+status: IntroStatus; 
+/**
+ * Why they should meet.
+ */
+note: string; 
+/**
+ * The congress it was offered at, so it shows after that congress.
+ */
+congress_id: CongressId | null }
+/**
+ * Where an introduction stands; "met through" ones are made.
+ */
+export type IntroStatus = "owed" | "made" | "declined"
+/**
+ * An introduction, as both people's pages and the owed list show it.
+ */
+export type Introduction = { id: IntroductionId; 
+/**
+ * Mine: the person I introduce. Met through: the person I met.
+ */
+person: PersonRef; 
+/**
+ * Mine: whom I introduce them to (`None` for "met through").
+ */
+to: PersonRef | null; 
+/**
+ * Met through: who introduced me to `person` (`None` for mine).
+ */
+through: PersonRef | null; status: IntroStatus; note: string; congress_id: CongressId | null; congress_name: string | null; 
+/**
+ * When it was offered (or, for "met through", recorded).
+ */
+offered_on: string; 
+/**
+ * When it was made or declined.
+ */
+closed_on: string | null }
+/**
+ * A row of `introductions`.
+ */
+export type IntroductionId = number
 /**
  * Which version of a conflicted meeting to keep.
  */
@@ -1378,6 +1924,36 @@ x_handle: string;
  */
 bluesky: string; linkedin: string; orcid: string; website: string }
 /**
+ * A congress's nesting: the switch and what it does now.
+ */
+export type Nesting = { 
+/**
+ * Whether Hallway places talks inside the session around them when the
+ * program does not link them (on by default).
+ */
+infer: boolean; 
+/**
+ * Items placed inside a session that way now.
+ */
+inferred: number; 
+/**
+ * Items placed in their session because the program says so. While
+ * there are any, nothing is inferred.
+ */
+linked: number }
+/**
+ * The next congress, as the home shows it.
+ */
+export type NextCongress = { congress: Congress; 
+/**
+ * Days from today to its first day.
+ */
+days_to_go: number; 
+/**
+ * Its targets still at "idea": not contacted yet, must-meet first.
+ */
+not_contacted: Target[]; targets_total: number }
+/**
  * A person's next session at the congress (the talk to catch them after).
  */
 export type NextTalk = { session_id: SessionId; title: string; starts_at: string; room: string | null }
@@ -1411,6 +1987,22 @@ tags: string; notes: string;
  */
 source: string | null }
 /**
+ * One person's cadence and where it stands, for their page and the CLI.
+ */
+export type PersonCadence = { person: PersonRef; 
+/**
+ * What is set on the person themselves.
+ */
+own: CadenceSetting; 
+/**
+ * The cadence that applies (their own, else their groups' shortest).
+ */
+cadence: Cadence | null; source: CadenceSource | null; 
+/**
+ * The check-in it gives, as of the day asked (`None` without a cadence).
+ */
+check_in: CheckIn | null }
+/**
  * The person form, as typed. Empty strings mean "not known".
  */
 export type PersonDraft = { display_name: string; given_name: string; middle_name: string; family_name: string; honorific: string; credentials: string; institution: string; position: string; city: string; country: string; 
@@ -1427,6 +2019,30 @@ export type PersonPage = { person: Person; targets: Target[]; sessions: PersonSe
  * What is owed to them (and what was done), at every congress.
  */
 follow_ups: FollowUp[] }
+/**
+ * A person as these lists name them.
+ */
+export type PersonRef = { id: PersonId; display_name: string }
+/**
+ * Everything of a relationship a person's page shows, in one call.
+ */
+export type PersonRelations = { today: string; cadence: PersonCadence; 
+/**
+ * Contact logged, newest first.
+ */
+contacts: Contact[]; 
+/**
+ * Where we met over the years, newest first.
+ */
+met: Encounter[]; 
+/**
+ * Introductions they are part of (either side), and who introduced me to them.
+ */
+intros: Introduction[]; 
+/**
+ * What I shared with or did for them, newest first.
+ */
+given: ValueGiven[] }
 export type PersonSession = { session_id: SessionId; congress_id: CongressId; congress_name: string; title: string; role: string; starts_at: string; room: string | null; withdrawn: boolean }
 /**
  * A person as lists show them.
@@ -1450,6 +2066,11 @@ target_seconds: number; words_per_minute: number }
  * A row of `pitches`.
  */
 export type PitchId = number
+/**
+ * A person's poster at the congress: where it hangs (the board) and the
+ * hour the presenter stands at it (the poster's own time).
+ */
+export type PosterSpot = { session_id: SessionId; title: string; board: string | null; starts_at: string; ends_at: string; room: string | null }
 export type PreviewMatch = { line: number; name: string; existing_id: PersonId; existing_name: string; matched_by: MatchedBy }
 export type PreviewProblem = { line: number; reason: string; 
 /**
@@ -1478,6 +2099,22 @@ before: string | null;
  */
 after: string | null; found_at: number }
 /**
+ * The filters and search the user set; `None` is "all".
+ */
+export type ProgramFilter = { 
+/**
+ * A track, or [`NONE`] for sessions without one.
+ */
+track: string | null; kind: SessionKind | null; 
+/**
+ * A room, or [`NONE`] for sessions without one.
+ */
+room: string | null; 
+/**
+ * What was typed in the search; `None` or blank when not searching.
+ */
+search: string | null }
+/**
  * The program formats Hallway reads.
  */
 export type ProgramFormat = "ics" | "frab_xml" | "pretalx_json" | "csv" | 
@@ -1489,11 +2126,48 @@ export type ProgramFormat = "ics" | "frab_xml" | "pretalx_json" | "csv" |
  * Sent while a program import runs, about every 200 sessions.
  */
 export type ProgramImportProgress = ImportProgress
+export type ProgramOverview = { 
+/**
+ * Items in the program, talks and posters included (0: nothing imported).
+ */
+sessions: number; 
+/**
+ * The congress days and any day a session falls on outside them, in order.
+ */
+days: DayCount[]; tracks: FacetCount[]; kinds: FacetCount[]; rooms: FacetCount[] }
 /**
  * Sent when a subscribed program changed in a refresh the user did not
  * start (at start): the Program showing that congress reloads.
  */
 export type ProgramRefreshed = CongressId
+/**
+ * A person's part in the congress's program.
+ */
+export type ProgramRole = { session_id: SessionId; title: string; 
+/**
+ * speaker, chair or author.
+ */
+role: string; starts_at: string; room: string | null; 
+/**
+ * The poster board, for a poster.
+ */
+board: string | null }
+/**
+ * Someone to reconnect with at a congress.
+ */
+export type Reconnect = { person_id: PersonId; display_name: string; institution: string | null; 
+/**
+ * Where and when we last met at an earlier congress, and what we talked about.
+ */
+last_met: Encounter; 
+/**
+ * Their talks, chairs and posters at this congress (none when only a target).
+ */
+roles: ProgramRole[]; 
+/**
+ * Their target at this congress, when they already are one.
+ */
+target_id: TargetId | null; target_status: TargetStatus | null }
 /**
  * How the restore scheduled by the previous run went, if there was one.
  */
@@ -1512,6 +2186,10 @@ export type Restored = { restored_from: string;
  */
 safety_copy: BackupFile | null; check: BackupCheck }
 /**
+ * The walk between two rooms, either way round.
+ */
+export type RoomWalk = { from: string; to: string; minutes: number }
+/**
  * The society behind a congress, which decides things like its starter goals.
  */
 export type Series = "ash" | "eha" | "iach" | "ebmt" | "other"
@@ -1520,40 +2198,44 @@ export type Series = "ash" | "eha" | "iach" | "ebmt" | "other"
  */
 export type ServerCalendar = { href: string; name: string }
 /**
- * One session as lists show it. Times carry the congress zone's offset.
+ * One session as the list, the grid, the agenda and the palette show it.
+ * Times carry the congress zone's offset, so the venue day is the date the
+ * string states. The webview knows sessions only in this shape, so its
+ * TypeScript name is plainly `Session`.
  */
 export type Session = { id: SessionId; 
 /**
- * The stable import key (UID, guid, abstract number, or a hash of title,
- * start and room) that re-imports update by.
+ * The stable import key (what end-to-end tests and re-imports go by).
  */
 key: string; title: string; kind: SessionKind; starts_at: string; ends_at: string; all_day: boolean; room: string | null; track: string | null; abstract_number: string | null; 
 /**
- * Speakers and chairs, in program order.
+ * Speakers and chairs in program order, as one line ("A, B, C").
  */
-speakers: string[]; 
+speakers: string; 
 /**
  * Gone from the latest import of its source (kept for the user's marks).
  */
 withdrawn: boolean; attendance: Attendance | null; 
 /**
- * People on this session that are targets at this congress.
+ * How many people on this session are targets at this congress.
  */
-target_ids: PersonId[]; 
+targets: number; 
 /**
  * The item came from the built-in sample program.
  */
 sample: boolean; 
 /**
- * The session that holds this item (a talk in its oral session, a
- * poster in its poster session); None for a session of its own.
+ * The session that holds this item, and its title.
  */
-parent_id: SessionId | null; 
+parent_id: SessionId | null; part_of: string | null; 
+/**
+ * How many talks (or posters) this session holds.
+ */
+talks: number; 
 /**
  * The poster board ("I-123"), if the program gives one.
  */
 board: string | null }
-export type SessionDetail = { session: Session; description: string; url: string | null; user_notes: string; people: SessionPerson[] }
 /**
  * A row of `sessions` (an item of a congress program).
  */
@@ -1571,6 +2253,12 @@ export type SessionKind = "plenary" | "oral" | "poster" | "education" |
  * Coffee and lunch breaks, which the slot finder prefers for meetings.
  */
 "break" | "other"
+/**
+ * Everything about one session beside the program: the row, what the list
+ * leaves out (description, address, notes, people) and the talks or
+ * posters it holds, in program order.
+ */
+export type SessionPage = { session: Session; description: string; url: string | null; user_notes: string; people: SessionPerson[]; talks: Session[] }
 /**
  * Someone on a session, and where they stand as a target at its congress.
  */
@@ -1822,7 +2510,15 @@ contacts: Choice }
 /**
  * A target with the person's essentials, as the board shows it.
  */
-export type Target = { id: TargetId; congress_id: CongressId; person_id: PersonId; display_name: string; institution: string | null; priority: Priority; why: Why; status: TargetStatus; reason: string; next_talk: NextTalk | null; 
+export type Target = { id: TargetId; congress_id: CongressId; person_id: PersonId; display_name: string; institution: string | null; priority: Priority; why: Why; status: TargetStatus; reason: string; 
+/**
+ * Their next talk (posters aside).
+ */
+next_talk: NextTalk | null; 
+/**
+ * Their next poster, with its board and the presenter's hour.
+ */
+poster: PosterSpot | null; 
 /**
  * Out of the Today list until then.
  */
@@ -1872,6 +2568,11 @@ targets_left: Target[]; snoozed: number; progress: DayProgress;
  * The congress's goals with their progress.
  */
 goals: Goal[] }
+export type ValueGiven = { id: GivenId; person_id: PersonId; kind: GivenKind; title: string; url: string | null; on_day: string; note: string; 
+/**
+ * The sentence that offers it in a follow-up or check-in draft ([`line`]).
+ */
+offer: string }
 /**
  * One side of a conflict, as the user compares it: what the meeting is, or
  * becomes if this side is kept.
@@ -1881,6 +2582,26 @@ export type Version = { title: string;
  * Venue wall-clock start in the congress's zone: `2026-12-06 10:30`.
  */
 starts: string; minutes: number; place: string; status: MeetingStatus }
+/**
+ * A congress's walking times, as Settings and the program screen show them.
+ */
+export type WalkingTimes = { 
+/**
+ * The venue's walking buffer set for this congress, if any.
+ */
+venue_minutes: number | null; 
+/**
+ * Settings' buffer, used when the venue has none.
+ */
+default_minutes: number; 
+/**
+ * Pairs of rooms with a walk of their own, by first room then second.
+ */
+pairs: RoomWalk[]; 
+/**
+ * The rooms of the program, to choose pairs from.
+ */
+rooms: string[] }
 /**
  * Why this person is worth meeting.
  */

@@ -5,6 +5,7 @@ import { commands, type Congress, type CongressContents, type CongressDraft, typ
 import { settle, type CommandError, type Result } from "./api";
 import { settings } from "./settings.svelte";
 import { nextCongressId, sortCongresses, todayIso } from "./congress";
+import { congressLabel } from "./format";
 
 class CongressStore {
   list = $state<Congress[]>([]);
@@ -15,6 +16,13 @@ class CongressStore {
   get current(): Congress | null {
     const id = settings.currentCongressId;
     return this.list.find((c) => c.id === id) ?? null;
+  }
+
+  /** How a row saved under a congress names it: the short name ("ASH 2026") while the congress
+   *  is known, else the name the row kept (`saved`, null when none). */
+  nameOf(id: CongressId | null, saved: string | null): string | null {
+    const c = id === null ? undefined : this.list.find((x) => x.id === id);
+    return c ? congressLabel(c) : saved;
   }
 
   async load(): Promise<Result<Congress[], CommandError>> {

@@ -16,6 +16,7 @@ import {
   rowDueLine,
   sortForCongress,
   statusToast,
+  withLine,
   zonedInstant,
 } from "./follow-up-words";
 import { followUp } from "../testing/fake-follow-ups";
@@ -116,5 +117,17 @@ describe("reminders and instants", () => {
     // Either side of a change of clocks.
     expect(zonedInstant("2026-11-01", "00:30", "America/New_York")).toBe("2026-11-01T00:30:00-04:00");
     expect(zonedInstant("2026-11-01", "03:00", "America/New_York")).toBe("2026-11-01T03:00:00-05:00");
+  });
+});
+
+describe("withLine", () => {
+  const line = "I came across “MRD in myeloma” and thought of your work.";
+  it("puts the line before the sign-off of a letter", () => {
+    const draft = "Subject: Hello\n\nDear Ana,\n\nThank you for the talk.\n\nWith best regards,\nBen";
+    expect(withLine(draft, line)).toBe(`Subject: Hello\n\nDear Ana,\n\nThank you for the talk.\n\n${line}\n\nWith best regards,\nBen`);
+  });
+  it("adds it at the end of a short message, or is the whole of an empty one", () => {
+    expect(withLine("Great to meet you, Ana!\n", line)).toBe(`Great to meet you, Ana!\n\n${line}`);
+    expect(withLine("  ", line)).toBe(line);
   });
 });

@@ -166,3 +166,13 @@ export function statusToast(f: FollowUp, status: FollowUpStatus): string {
       return `The follow-up to ${f.display_name} is owed again.`;
   }
 }
+
+/** `draft` with `line` as a paragraph of its own: before the sign-off ("With best regards,") when
+ *  the draft has a greeting, a body and a sign-off, else at the end. */
+export function withLine(draft: string, line: string): string {
+  const text = draft.trimEnd();
+  if (!text) return line;
+  const paragraphs = text.split(/\n\s*\n/);
+  if (paragraphs.length < 3) return `${text}\n\n${line}`;
+  return [...paragraphs.slice(0, -1), line, paragraphs[paragraphs.length - 1]].join("\n\n");
+}

@@ -1,6 +1,6 @@
 // Why: dates and counts are what the user reads first; these pin the exact wording.
 import { describe, expect, it } from "vitest";
-import { congressSummary, contentsPhrase, deleteCongressMessage, formatDateRange, joinWords } from "./format";
+import { congressSummary, contentsPhrase, deleteCongressMessage, formatDateRange, joinWords, sentenceCase } from "./format";
 import { congress } from "../testing/fake-backend";
 
 const none = { sessions: 0, targets: 0, meetings: 0, goals: 0, pitches: 0 };
@@ -30,6 +30,14 @@ describe("congressSummary", () => {
   });
   it("leaves out a missing city", () => {
     expect(congressSummary(congress({ city: null }))).toBe("Dec 5–8, 2026 · America/Los_Angeles");
+  });
+});
+
+describe("sentence case", () => {
+  it("capitalises words written to run on, where they start a line", () => {
+    expect(sentenceCase("every 3 months")).toBe("Every 3 months");
+    expect(sentenceCase("no contact logged yet")).toBe("No contact logged yet");
+    expect(sentenceCase("")).toBe("");
   });
 });
 

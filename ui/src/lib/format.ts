@@ -58,6 +58,11 @@ function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
+/** "every 3 months" -> "Every 3 months": words written to run on in a sentence, at the start of a line. */
+export function sentenceCase(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** "a, b and c" */
 export function joinWords(items: string[]): string {
   if (items.length <= 1) return items.join("");

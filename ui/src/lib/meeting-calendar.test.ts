@@ -16,12 +16,14 @@ const talk = (id: number, starts: string, ends: string, attendance: Session["att
   room: "Hall B",
   track: null,
   abstract_number: null,
-  speakers: [],
+  speakers: "",
   withdrawn: false,
   attendance,
-  target_ids: [],
+  targets: 0,
   sample: false,
   parent_id: null,
+  part_of: null,
+  talks: 0,
   board: null,
 });
 

@@ -105,7 +105,7 @@ class PaletteState {
       case "attend": {
         this.hide();
         const res = await program.setAttendance(target.id, "attending");
-        const title = program.byId.get(target.id)?.title ?? "The session";
+        const title = res.status === "ok" ? res.data.title : (program.titleOf(target.id) ?? "The session");
         this.notice = res.status === "ok" ? `Marked “${title}” attending.` : `Could not mark “${title}”: ${res.error.message}`;
         return;
       }

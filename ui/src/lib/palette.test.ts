@@ -42,7 +42,7 @@ describe("matching", () => {
 
 describe("entries", () => {
   it("offers every screen and action for an empty query, and only matching ones otherwise", () => {
-    expect(screenEntries("").length).toBe(9);
+    expect(screenEntries("").length).toBe(10);
     expect(screenEntries("foll").map((e) => e.label)).toEqual(["Follow-ups"]);
     expect(actionEntries("").map((e) => e.label)).toContain("Met someone");
     expect(actionEntries("export").map((e) => e.label)).toEqual(["Export calendar…"]);

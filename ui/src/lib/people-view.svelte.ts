@@ -7,7 +7,7 @@ import { describeError, type CommandError } from "./api";
 import { people } from "./people.svelte";
 import { targets } from "./targets.svelte";
 
-export type PeopleTab = "everyone" | "targets";
+export type PeopleTab = "everyone" | "targets" | "reconnect";
 
 /** How long typing may pause before the search runs. None: the index answers in about 3 ms and a
  *  newer keystroke discards an older answer, so each keystroke searches at once (a pause would be

@@ -1,7 +1,7 @@
 // Why: the words the People screen shows are promises to the user (what "→ Contacted" does, what a
 // merge moves), so their exact text and order are pinned here once.
 import { describe, expect, it } from "vitest";
-import { mergeMessage, nextStatus, nextTalkText, noNameLine, noteDate, peopleCount, placeLine, roleLine, titleLine } from "./people-words";
+import { mergeMessage, nextStatus, nextTalkText, noNameLine, noteDate, peopleCount, placeLine, posterText, roleLine, titleLine } from "./people-words";
 
 describe("people words", () => {
   it("moves a target one step along the way, and not past its ends", () => {
@@ -17,6 +17,12 @@ describe("people words", () => {
     const talk = { session_id: 1, title: "Menin inhibitors in NPM1 AML", starts_at: "2026-12-05T10:30:00-05:00", room: "Room 6A" };
     expect(nextTalkText(talk)).toBe("Sat 10:30 · Room 6A · Menin inhibitors in NPM1 AML");
     expect(nextTalkText({ ...talk, room: null })).toBe("Sat 10:30 · Menin inhibitors in NPM1 AML");
+  });
+
+  it("says a poster by its board and the hour the presenter stands at it", () => {
+    const poster = { session_id: 2, title: "MRD after CAR-T", board: "I-123", starts_at: "2026-12-06T18:00:00-05:00", ends_at: "2026-12-06T19:00:00-05:00", room: "Hall G" };
+    expect(posterText(poster)).toBe("Board I-123 · Sun 18:00–19:00 · Hall G · MRD after CAR-T");
+    expect(posterText({ ...poster, board: " ", room: null })).toBe("Sun 18:00–19:00 · MRD after CAR-T");
   });
 
   it("joins only the parts that are known", () => {

@@ -1,7 +1,7 @@
 // Why: what the People screen says about people and targets (priority, why, status, the next step,
 // a target's next talk, the merge warning) as pure functions, so the wording and the order are
 // tested once and the list, the board and the person page agree.
-import type { NextTalk, Priority, TargetStatus, Why } from "./bindings";
+import type { NextTalk, PosterSpot, Priority, TargetStatus, Why } from "./bindings";
 import { clockOf, dayOf, weekday } from "./venue-time";
 
 export const PRIORITIES: readonly Priority[] = ["must", "should", "nice"];
@@ -108,6 +108,12 @@ export function noNameLine(p: { display_name: string; given_name: string | null;
 /** "Sat 10:30 · Room 6A · Menin inhibitors in NPM1 AML", in venue time (the string's own clock). */
 export function nextTalkText(talk: NextTalk): string {
   return joined([`${weekday(dayOf(talk.starts_at))} ${clockOf(talk.starts_at)}`, talk.room, talk.title], " · ");
+}
+
+/** "Board I-123 · Sat 18:00–19:00 · Hall G · MRD after CAR-T": their poster, with the presenter's hour. */
+export function posterText(poster: PosterSpot): string {
+  const when = `${weekday(dayOf(poster.starts_at))} ${clockOf(poster.starts_at)}–${clockOf(poster.ends_at)}`;
+  return joined([poster.board?.trim() ? `Board ${poster.board.trim()}` : null, when, poster.room, poster.title], " · ");
 }
 
 /** "1 person", "50,000 people" */

@@ -1,6 +1,7 @@
-// Why: the Program screen filters the whole congress (up to ~10,000 sessions) on every keystroke
-// and click, client-side, in one pass; these pure functions are that pass, tested without a DOM.
-// Only full-text search goes to the backend, and its ranked ids are intersected here.
+// Why: the rules by which the Program narrows a congress (day, track, kind, room, search) and counts
+// what each choice would leave. The backend applies them (program::filter, rows::day, overview) so
+// the page never holds the whole program; these pure functions state the same rules for the UI's
+// tests and the fake backend that answers them, plus the list's time groups and the agenda's days.
 import type { Session, SessionId, SessionKind } from "./bindings";
 import { dayOf } from "./venue-time";
 
@@ -9,7 +10,7 @@ export const NONE = "__none__";
 
 export type Facet = "track" | "kind" | "room";
 
-export type ProgramFilter = {
+export type DayFilter = {
   /** "YYYY-MM-DD" in venue time, or null for every day. */
   day: string | null;
   track: string | null;
@@ -17,14 +18,14 @@ export type ProgramFilter = {
   room: string | null;
 };
 
-export const NO_FILTER: ProgramFilter = { day: null, track: null, kind: null, room: null };
+export const NO_FILTER: DayFilter = { day: null, track: null, kind: null, room: null };
 
 function facetValue(s: Session, facet: Facet): string {
   if (facet === "kind") return s.kind;
   return s[facet] ?? NONE;
 }
 
-function passes(s: Session, f: ProgramFilter, except?: Facet | "day"): boolean {
+function passes(s: Session, f: DayFilter, except?: Facet | "day"): boolean {
   if (except !== "day" && f.day !== null && dayOf(s.starts_at) !== f.day) return false;
   if (except !== "track" && f.track !== null && facetValue(s, "track") !== f.track) return false;
   if (except !== "kind" && f.kind !== null && s.kind !== f.kind) return false;
@@ -37,7 +38,7 @@ function passes(s: Session, f: ProgramFilter, except?: Facet | "day"): boolean {
  * with one (`ranked`, best first, from searchSessions) they keep the search's order, so the best
  * match stays on top of the list.
  */
-export function applyFilter(sessions: readonly Session[], f: ProgramFilter, ranked: readonly SessionId[] | null): Session[] {
+export function applyFilter(sessions: readonly Session[], f: DayFilter, ranked: readonly SessionId[] | null): Session[] {
   if (ranked === null) return sessions.filter((s) => passes(s, f));
   const byId = new Map<SessionId, Session>();
   for (const s of sessions) if (passes(s, f)) byId.set(s.id, s);
@@ -65,7 +66,7 @@ export type FacetOption = { value: string; count: number };
  * The values of one facet with how many sessions each would show, counted under the other
  * filters (so choosing a kind shows how many of it each room has), most common first.
  */
-export function facetOptions(sessions: readonly Session[], f: ProgramFilter, facet: Facet): FacetOption[] {
+export function facetOptions(sessions: readonly Session[], f: DayFilter, facet: Facet): FacetOption[] {
   const counts = new Map<string, number>();
   for (const s of sessions) {
     if (!passes(s, f, facet)) continue;
@@ -81,7 +82,7 @@ export function facetOptions(sessions: readonly Session[], f: ProgramFilter, fac
 }
 
 /** How many sessions each day holds under the other filters (search included by the caller). */
-export function dayCounts(sessions: readonly Session[], f: ProgramFilter): Map<string, number> {
+export function dayCounts(sessions: readonly Session[], f: DayFilter): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of sessions) {
     if (!passes(s, f, "day")) continue;

@@ -1,8 +1,9 @@
 // Why: importing a program is long work (thousands of sessions) that must show progress, be
 // cancellable and end in a report the user can read. One import runs at a time, whichever screen
-// started it, so its state lives here; every call to the import commands and the file dialog too.
+// started it, so its state lives here; every call to the import commands and the file dialog too,
+// and to the switch that places talks inside the session around them when a file does not say.
 import { open } from "@tauri-apps/plugin-dialog";
-import { commands, events, type CongressId, type ImportProgress, type ImportReport } from "./bindings";
+import { commands, events, type CongressId, type ImportProgress, type ImportReport, type Nesting } from "./bindings";
 import { settle, type CommandError, type Result } from "./api";
 import { program } from "./program.svelte";
 import { importErrorText, importReportText } from "./program-words";
@@ -26,6 +27,12 @@ function progressOf(payload: ImportProgress | [ImportProgress]): ImportProgress 
 
 class ProgramImport {
   state = $state<ImportState>({ phase: "idle" });
+  /** The shown congress's nesting switch; null until read (or when it cannot be). */
+  nesting = $state<Nesting | null>(null);
+  /** Why switching it failed, until the next try. */
+  nestingError = $state<string | null>(null);
+  #nestingFor: CongressId | null = null;
+  #nestingRequest = 0;
 
   get running(): boolean {
     return this.state.phase === "running";
@@ -71,6 +78,32 @@ class ProgramImport {
     } catch {
       // Nothing to cancel any more: the import's own answer ends the run either way.
     }
+  }
+
+  /** Reads whether the congress's talks are placed inside the session around them, and how many are. */
+  async loadNesting(congressId: CongressId): Promise<void> {
+    if (this.#nestingFor !== congressId) {
+      this.#nestingFor = congressId;
+      this.nesting = null;
+      this.nestingError = null;
+    }
+    const request = ++this.#nestingRequest;
+    const res = await settle(() => commands.programNesting(congressId));
+    if (request !== this.#nestingRequest) return; // an older read, or a switch since
+    this.nesting = res.status === "ok" ? res.data : null;
+  }
+
+  /** Switches it on (placed again at once) or off (only those placed by Hallway come out); the program reloads. */
+  async setNesting(congressId: CongressId, infer: boolean): Promise<Result<Nesting, CommandError>> {
+    const request = ++this.#nestingRequest;
+    this.nestingError = null;
+    const res = await settle(() => commands.setProgramNesting(congressId, infer));
+    if (request === this.#nestingRequest && this.#nestingFor === congressId) {
+      if (res.status === "ok") this.nesting = res.data;
+      else this.nestingError = `Could not switch this ${infer ? "on" : "off"}: ${res.error.message}`;
+    }
+    if (res.status === "ok" && program.congressId === congressId) await program.load(congressId);
+    return res;
   }
 
   dismiss(): void {

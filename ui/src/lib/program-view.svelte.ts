@@ -1,12 +1,12 @@
 // Why: how the user is looking at the program (view, day, filters, search, open session). It
 // lives outside the screen so leaving Program for People and coming back keeps the place; it is
-// reset when another congress is chosen. The derived lists here are what every view draws.
-import type { Attendance, Session, SessionId, SessionKind } from "./bindings";
+// reset when another congress is chosen. What the views draw comes from the program store, which
+// asks the backend for this look (`look`): the day's rows and the counts around them.
+import type { Attendance, ProgramFilter, Session, SessionId, SessionKind } from "./bindings";
 import { describeError, type CommandError } from "./api";
 import { congresses } from "./congresses.svelte";
-import { program } from "./program.svelte";
-import { applyFilter, dayCounts, facetOptions, matching, programDays, type ProgramFilter } from "./program-filter";
-import { dayIn, dayOf, daysBetween } from "./venue-time";
+import { program, type ProgramLook } from "./program.svelte";
+import { dayIn } from "./venue-time";
 
 export type ProgramView = "grid" | "list" | "agenda";
 
@@ -53,10 +53,12 @@ class ProgramViewState {
   track = $state<string | null>(null);
   kind = $state<SessionKind | null>(null);
   room = $state<string | null>(null);
+  /** What is in the search field. */
   query = $state("");
-  /** Ranked ids of the last finished search; null when not searching. */
-  ranked = $state.raw<SessionId[] | null>(null);
-  searchError = $state<CommandError | null>(null);
+  /** The search that runs (the field after a pause in typing); null when not searching. */
+  searched = $state<string | null>(null);
+  /** Ids of the marked sessions the search matches (the agenda while searching); null when not searching. */
+  #agendaMatches = $state.raw<Set<SessionId> | null>(null);
   selectedId = $state<SessionId | null>(null);
   showHome = $state(false);
   /** The last thing that went wrong or was done, read out politely. */
@@ -64,10 +66,8 @@ class ProgramViewState {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #searchSeq = 0;
 
-  days = $derived.by(() => {
-    const c = congresses.current;
-    return programDays(c ? daysBetween(c.starts_on, c.ends_on) : [], program.sessions);
-  });
+  /** The congress days and any day a session falls on outside them (a pre-congress satellite). */
+  days: string[] = $derived(program.overview?.days.map((d) => d.day) ?? []);
 
   day = $derived.by(() => {
     if (this.pickedDay !== null && this.days.includes(this.pickedDay)) return this.pickedDay;
@@ -75,11 +75,7 @@ class ProgramViewState {
   });
 
   /** Rooms in use on the shown day (what decides between grid and list at first). */
-  roomsOnDay = $derived.by(() => {
-    const rooms = new Set<string | null>();
-    for (const s of program.sessions) if (dayOf(s.starts_at) === this.day) rooms.add(s.room);
-    return rooms.size;
-  });
+  roomsOnDay = $derived(program.overview?.days.find((d) => d.day === this.day)?.rooms ?? 0);
 
   get view(): ProgramView {
     return this.#chosenView ?? defaultView(this.roomsOnDay, this.#narrow);
@@ -89,26 +85,38 @@ class ProgramViewState {
     this.#chosenView = view;
   }
 
-  filter: ProgramFilter = $derived({ day: this.day, track: this.track, kind: this.kind, room: this.room });
+  filter: ProgramFilter = $derived({ track: this.track, kind: this.kind, room: this.room, search: this.searched });
+
+  /** What the screen asks the program store to show. */
+  look: ProgramLook = $derived({ day: this.day, filter: this.filter });
 
   /**
-   * What the grid and the list offer: the sessions, with the talks they hold inside them (opened in
-   * a session's detail), except when searching, where a matching talk shows on its own.
+   * What the grid and the list show: the shown day under the filters and search (ranked when
+   * searching). Without a search, the sessions, with the talks they hold inside them; with one, a
+   * matching talk shows on its own.
    */
-  #browsable: Session[] = $derived(this.ranked === null ? program.sessions.filter((s) => s.parent_id === null) : program.sessions);
+  visible: Session[] = $derived(program.rows);
 
-  /** What the grid and the list show: the chosen day, filters and search (ranked when searching). */
-  visible: Session[] = $derived(applyFilter(this.#browsable, this.filter, this.ranked));
+  /** The day `visible` is of (the one asked for may still be on its way). */
+  shownDay = $derived(program.rowsLook?.day ?? this.day);
 
-  /** Sessions left by the search alone: what the facet counts and day counts are taken from. */
-  #searched: Session[] = $derived(matching(this.#browsable, this.ranked));
-  trackOptions = $derived(facetOptions(this.#searched, this.filter, "track"));
-  kindOptions = $derived(facetOptions(this.#searched, this.filter, "kind"));
-  roomOptions = $derived(facetOptions(this.#searched, this.filter, "room"));
-  dayCounts = $derived(dayCounts(this.#searched, this.filter));
+  /** Whether `visible` are search results (ranked, each naming its day). */
+  searching = $derived(program.rowsLook?.filter.search != null);
+
+  trackOptions = $derived(program.overview?.tracks ?? []);
+  kindOptions = $derived(program.overview?.kinds ?? []);
+  roomOptions = $derived(program.overview?.rooms ?? []);
+  /** How many sessions each day holds under the search and the other filters. */
+  dayCounts = $derived(new Map((program.overview?.days ?? []).map((d) => [d.day, d.sessions])));
 
   /** The agenda ignores day and filters (it is the whole plan, talks marked inside sessions too) but follows the search. */
-  agenda: Session[] = $derived(matching(program.sessions, this.ranked).filter((s) => s.attendance !== null));
+  agenda: Session[] = $derived.by(() => {
+    const matches = this.#agendaMatches;
+    return matches === null ? program.agenda : program.agenda.filter((s) => matches.has(s.id));
+  });
+
+  /** A search that failed says so beside the field. */
+  searchError: CommandError | null = $derived(this.searched !== null ? program.error : null);
 
   filtersActive = $derived(this.track !== null || this.kind !== null || this.room !== null);
 
@@ -118,19 +126,16 @@ class ProgramViewState {
     clearTimeout(this.#timer);
     const seq = ++this.#searchSeq;
     if (query.trim() === "") {
-      this.ranked = null;
-      this.searchError = null;
+      this.searched = null;
+      this.#agendaMatches = null;
       return;
     }
     this.#timer = setTimeout(async () => {
-      const res = await program.search(query.trim());
+      const typed = query.trim();
+      this.searched = typed; // the list and counts follow through `look`
+      const res = await program.searchAgenda(typed);
       if (seq !== this.#searchSeq) return; // a newer keystroke owns the result
-      if (res.status === "ok") {
-        this.ranked = res.data;
-        this.searchError = null;
-      } else {
-        this.searchError = res.error;
-      }
+      this.#agendaMatches = new Set(res.status === "ok" ? res.data.map((s) => s.id) : []);
     }, SEARCH_DEBOUNCE_MS);
   }
 
@@ -148,8 +153,8 @@ class ProgramViewState {
     this.pickedDay = null;
     this.clearFilters();
     this.query = "";
-    this.ranked = null;
-    this.searchError = null;
+    this.searched = null;
+    this.#agendaMatches = null;
     this.selectedId = null;
     this.showHome = false;
     this.notice = "";

@@ -9,6 +9,7 @@ export type SectionId =
   | "goals"
   | "pitches"
   | "follow-ups"
+  | "touch"
   | "congresses"
   | "settings";
 
@@ -19,8 +20,10 @@ export type Section = {
   purpose: string;
   /** Shown in the narrow bottom bar; the rest sit behind "More". */
   primary: boolean;
-  /** Planning sections belong to one congress; setup sections do not. */
+  /** Planning sections belong to one congress; the others do not. */
   planning: boolean;
+  /** Setup sections (congresses, settings) sit at the foot of the sidebar. */
+  setup: boolean;
 };
 
 export const SECTIONS: readonly Section[] = [
@@ -31,6 +34,7 @@ export const SECTIONS: readonly Section[] = [
       "What now, where and with whom: your next meetings and sessions, the people you still want to meet, and how your goals are going.",
     primary: true,
     planning: true,
+    setup: false,
   },
   {
     id: "program",
@@ -38,6 +42,7 @@ export const SECTIONS: readonly Section[] = [
     purpose: "The congress program by day, room and time, with the sessions you plan to attend and any clashes.",
     primary: true,
     planning: true,
+    setup: false,
   },
   {
     id: "people",
@@ -45,6 +50,7 @@ export const SECTIONS: readonly Section[] = [
     purpose: "Everyone you know or want to meet, and your targets for this congress with their status.",
     primary: true,
     planning: true,
+    setup: false,
   },
   {
     id: "meetings",
@@ -52,6 +58,7 @@ export const SECTIONS: readonly Section[] = [
     purpose: "Your one-to-one meetings: when, where and why, with free slots and clashes shown.",
     primary: true,
     planning: true,
+    setup: false,
   },
   {
     id: "goals",
@@ -59,6 +66,7 @@ export const SECTIONS: readonly Section[] = [
     purpose: "What you came to achieve, with progress worked out from your meetings and sessions.",
     primary: false,
     planning: true,
+    setup: false,
   },
   {
     id: "pitches",
@@ -66,6 +74,7 @@ export const SECTIONS: readonly Section[] = [
     purpose: "Short notes on what to say to each audience, with their speaking time for practice.",
     primary: false,
     planning: true,
+    setup: false,
   },
   {
     id: "follow-ups",
@@ -73,6 +82,18 @@ export const SECTIONS: readonly Section[] = [
     purpose: "What you owe people after meeting them: due dates, channel and a draft message.",
     primary: false,
     planning: true,
+    setup: false,
+  },
+  {
+    // Between congresses: where the app opens when none is running. Not in the phone bar, whose
+    // four places are for the congress floor (UI.md); it sits first under "More".
+    id: "touch",
+    label: "Keep in touch",
+    purpose:
+      "The people you keep in touch with all year: who is due a check-in, the introductions and follow-ups you owe, and the next congress.",
+    primary: false,
+    planning: false,
+    setup: false,
   },
   {
     id: "congresses",
@@ -80,6 +101,7 @@ export const SECTIONS: readonly Section[] = [
     purpose: "The congresses you plan for: dates, venue, time zone and hashtags.",
     primary: false,
     planning: false,
+    setup: true,
   },
   {
     id: "settings",
@@ -87,6 +109,7 @@ export const SECTIONS: readonly Section[] = [
     purpose: "Where your data lives, your home time zone, your working day and meeting defaults, and the app version.",
     primary: false,
     planning: false,
+    setup: true,
   },
 ];
 

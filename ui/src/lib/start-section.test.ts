@@ -39,15 +39,26 @@ describe("isRunning", () => {
 });
 
 describe("startSection", () => {
-  const eha = congress({ starts_on: "2027-06-10", ends_on: "2027-06-13", time_zone: "Europe/Madrid" });
+  const eha = congress({ id: 2, starts_on: "2027-06-10", ends_on: "2027-06-13", time_zone: "Europe/Madrid" });
+  const ash = congress({ id: 1, starts_on: "2026-12-05", ends_on: "2026-12-08", time_zone: "America/New_York" });
+  const all = [ash, eha];
 
-  it("opens on Today while the congress runs", () => {
-    expect(startSection(eha, at("2027-06-11T08:00:00Z"))).toBe("today");
+  it("opens on Today while the congress being planned runs", () => {
+    expect(startSection(eha, all, at("2027-06-11T08:00:00Z"))).toBe("today");
+    expect(startSection(eha, [eha], at("2027-06-13T21:00:00Z"))).toBe("today"); // 23:00 in Madrid, last day
   });
 
-  it("opens on Program before or after it, and without a congress", () => {
-    expect(startSection(eha, at("2027-06-01T08:00:00Z"))).toBe("program");
-    expect(startSection(eha, at("2027-06-20T08:00:00Z"))).toBe("program");
-    expect(startSection(null, at("2027-06-11T08:00:00Z"))).toBe("program");
+  it("opens on Keep in touch before or after it, when no congress runs", () => {
+    expect(startSection(eha, all, at("2027-06-01T08:00:00Z"))).toBe("touch");
+    expect(startSection(eha, all, at("2027-06-20T08:00:00Z"))).toBe("touch");
+    expect(startSection(eha, all, at("2027-06-13T22:30:00Z"))).toBe("touch"); // 00:30 in Madrid, the day after
+    expect(startSection(null, all, at("2027-01-15T08:00:00Z"))).toBe("touch");
+    expect(startSection(null, [], at("2027-06-11T08:00:00Z"))).toBe("touch");
+  });
+
+  it("opens on Program while another congress than the one being planned runs", () => {
+    // ASH is on at the venue (New York) while EHA is being planned.
+    expect(startSection(eha, all, at("2026-12-06T15:00:00Z"))).toBe("program");
+    expect(startSection(null, all, at("2026-12-06T15:00:00Z"))).toBe("program");
   });
 });

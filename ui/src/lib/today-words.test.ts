@@ -1,6 +1,6 @@
 // Why: the few words Today shows about people and the day, pinned once so cards and toasts agree.
 import { describe, expect, it } from "vitest";
-import { clashLine, metToast, progressLines, talkLine, withWhom } from "./today-words";
+import { clashLine, metToast, posterLine, progressLines, talkLine, withWhom } from "./today-words";
 import { target } from "../testing/fake-backend";
 import { dayItem, dayProgress } from "../testing/fake-today";
 
@@ -10,6 +10,12 @@ describe("today's words", () => {
     expect(talkLine(talk, "2026-12-05")).toBe("Speaks 14:00 · Room 6A");
     expect(talkLine(talk, "2026-12-04")).toBe("Speaks Sat 14:00 · Room 6A");
     expect(talkLine({ ...talk, room: null }, "2026-12-05")).toBe("Speaks 14:00");
+  });
+
+  it("says where and when a target stands at their poster, naming the day only when it is not today", () => {
+    const poster = { session_id: 2, title: "MRD", board: "I-123", starts_at: "2026-12-05T18:00:00-05:00", ends_at: "2026-12-05T19:00:00-05:00", room: "Hall G" };
+    expect(posterLine(poster, "2026-12-05")).toBe("Poster I-123, 18:00–19:00 · Hall G");
+    expect(posterLine({ ...poster, board: null, room: null }, "2026-12-04")).toBe("Poster, Sat 18:00–19:00");
   });
 
   it("names who and what clashes", () => {

@@ -1,6 +1,6 @@
 // Why: what Today says (a target's next talk, who a meeting is with, the toast after "met", the
 // progress lines) as pure functions, so the wording is tested once and the cards agree.
-import type { DayItem, DayProgress, MeetingStatus, MetResult, NextTalk } from "./bindings";
+import type { DayItem, DayProgress, MeetingStatus, MetResult, NextTalk, PosterSpot } from "./bindings";
 import { joinWords } from "./format";
 import { clockOf, dayOf, weekday } from "./venue-time";
 
@@ -9,6 +9,15 @@ export function talkLine(talk: NextTalk, today: string): string {
   const day = dayOf(talk.starts_at);
   const when = day === today ? clockOf(talk.starts_at) : `${weekday(day)} ${clockOf(talk.starts_at)}`;
   return [`Speaks ${when}`, talk.room?.trim()].filter(Boolean).join(" · ");
+}
+
+/** "Poster I-123, 18:00–19:00 · Hall G": where and when they stand at their poster. */
+export function posterLine(poster: PosterSpot, today: string): string {
+  const day = dayOf(poster.starts_at);
+  const hours = `${clockOf(poster.starts_at)}–${clockOf(poster.ends_at)}`;
+  const when = day === today ? hours : `${weekday(day)} ${hours}`;
+  const what = poster.board?.trim() ? `Poster ${poster.board.trim()}` : "Poster";
+  return [`${what}, ${when}`, poster.room?.trim()].filter(Boolean).join(" · ");
 }
 
 /** "with Ana Sánchez and Ben Okafor"; "" for a session. */
@@ -31,6 +40,10 @@ export function clashLine(item: DayItem): string {
 /** What a meeting item's id is, or null for a session. */
 export function meetingIdOf(item: DayItem): number | null {
   return item.item.type === "meeting" ? item.item.id : null;
+}
+
+export function sessionIdOf(item: DayItem): number | null {
+  return item.item.type === "session" ? item.item.id : null;
 }
 
 /** A key unique across sessions and meetings, for keyed lists. */

@@ -157,7 +157,8 @@ export function homeTimeRange(startsAt: string, endsAt: string, venue: string, h
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-function civil(day: string): Date | null {
+/** A calendar day as UTC midnight (no zone can move it), or null when unreadable. */
+export function civilDate(day: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return null;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -166,20 +167,20 @@ function civil(day: string): Date | null {
 
 /** "2026-12-05" -> "Sat". */
 export function weekday(day: string): string {
-  const d = civil(day);
+  const d = civilDate(day);
   return d ? (WEEKDAYS[d.getUTCDay()] ?? "") : day;
 }
 
 /** "2026-12-05" -> "Sat 5 Dec". */
 export function formatDayLabel(day: string): string {
-  const d = civil(day);
+  const d = civilDate(day);
   if (!d) return day;
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }
 
 /** "2026-12-05" -> "Saturday 5 December", for headings and screen readers. */
 export function formatLongDay(day: string): string {
-  const d = civil(day);
+  const d = civilDate(day);
   if (!d) return day;
   const f = formatter("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" });
   return f.format(d).replace(",", "");
@@ -187,8 +188,8 @@ export function formatLongDay(day: string): string {
 
 /** Every day from `first` to `last` inclusive ("YYYY-MM-DD"); at most a year, never endless. */
 export function daysBetween(first: string, last: string): string[] {
-  const a = civil(first);
-  const b = civil(last);
+  const a = civilDate(first);
+  const b = civilDate(last);
   if (!a || !b || b < a) return a ? [first] : [];
   const days: string[] = [];
   for (let t = a.getTime(); t <= b.getTime() && days.length < 366; t += 86_400_000) {

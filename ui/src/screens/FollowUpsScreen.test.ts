@@ -2,15 +2,19 @@
 // through the fake backend and a fixed "now": the owed list overdue first with the marker in
 // words, a congress's list with done ones kept, the editor's channel switch (redraft when
 // untouched, ask when edited), saving the due time and reminder, Copy, the email button, mark
-// done (and the target it moves), drop with undo, the empty state, and arriving from the done dialog.
+// done (and the target it moves), drop with undo, the empty state, arriving from the done dialog,
+// the introductions offered at the congress (Made, with Undo) and offering something given in a draft.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import FollowUpsScreen from "./FollowUpsScreen.svelte";
 import { congress, installFakeBackend, person, target, type FakeBackend } from "../testing/fake-backend";
 import { fakeTemplate, followUp, installFakeFollowUps, type FakeFollowUps } from "../testing/fake-follow-ups";
-import type { FollowUp } from "../lib/bindings";
+import { installFakeTouch, introduction, type FakeTouch } from "../testing/fake-touch";
+import { given, installFakePersonRelations } from "../testing/fake-person-relations";
+import type { FollowUp, Introduction, ValueGiven } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { followUps, openFollowUp } from "../lib/follow-ups.svelte";
+import { congressIntros } from "../lib/owed-intros.svelte";
 import { settings } from "../lib/settings.svelte";
 import { targets } from "../lib/targets.svelte";
 
@@ -28,8 +32,9 @@ const eve = withDraft(followUp({ id: 5, person_id: 5, display_name: "Eve Martin"
 
 let backend: FakeBackend;
 let fake: FakeFollowUps;
+let touch: FakeTouch;
 
-async function open(list: FollowUp[] = [ana, ben, cleo, dan, eve]) {
+async function open(list: FollowUp[] = [ana, ben, cleo, dan, eve], extra: { intros?: Introduction[]; given?: ValueGiven[] } = {}) {
   backend = installFakeBackend({
     congresses: [ash, eha],
     people: [person({ id: 1, display_name: "Ana Sánchez" }), person({ id: 2, display_name: "Ben Okafor" })],
@@ -37,6 +42,8 @@ async function open(list: FollowUp[] = [ana, ben, cleo, dan, eve]) {
   });
   backend.settings.current_congress_id = ash.id;
   fake = installFakeFollowUps(backend, { followUps: list });
+  installFakePersonRelations(backend, { given: extra.given ?? [] });
+  touch = installFakeTouch(backend, { intros: extra.intros ?? [] });
   await Promise.all([settings.load(), congresses.load()]);
   await targets.load(ash.id);
   render(FollowUpsScreen);
@@ -60,6 +67,7 @@ async function openEditor(id: number) {
 beforeEach(() => {
   followUps.reset();
   followUps.clock = () => NOW;
+  congressIntros.reset();
   targets.reset();
 });
 
@@ -253,5 +261,82 @@ describe("FollowUpsScreen: the editor", () => {
     await waitFor(() => expect(editor().dataset.followUpId).toBe("2"));
     expect(text(within(editor()).getByRole("heading", { level: 2 }))).toBe("Ben Okafor");
     expect(followUps.pending).toBeNull();
+  });
+});
+
+describe("FollowUpsScreen: introductions offered at the congress", () => {
+  const ashIntro = introduction({ id: 71, congress_id: 1, congress_name: "ASH 2026", offered_on: "2026-12-06", note: "Both work on MRD." });
+  const ehaIntro = introduction({ id: 72, congress_id: 2, congress_name: "EHA 2026", person: { id: 3, display_name: "Cleo Dubois" } });
+  const madeIntro = introduction({ id: 73, congress_id: 1, congress_name: "ASH 2026", status: "made", closed_on: "2026-12-07" });
+  const section = () => screen.queryByTestId("owed-intros");
+  const introRows = () => screen.queryAllByTestId("owed-intro-row");
+
+  it("lists those still owed from this congress; Made closes one, with Undo", async () => {
+    await open(undefined, { intros: [ashIntro, ehaIntro, madeIntro] });
+    await waitFor(() => expect(introRows()).toHaveLength(1));
+    expect(text(within(section() as HTMLElement).getByRole("heading", { level: 2 }))).toBe("Introductions you offered at ASH 2026 1");
+    expect(introRows()[0]?.dataset.introId).toBe("71");
+    expect(text(introRows()[0])).toContain("Introduce Ana Sánchez to Ben Okafor");
+    expect(text(introRows()[0])).toContain("Both work on MRD.");
+    expect(callsOf("list_owed_intros").map((c) => c.args.congressId)).toContain(1);
+
+    await fireEvent.click(screen.getByTestId("owed-intro-made"));
+    await waitFor(() => expect(section()).toBeNull());
+    expect(callsOf("set_intro_status").map((c) => c.args)).toEqual([{ id: 71, status: "made" }]);
+    expect(text(await screen.findByTestId("toast"))).toContain("Made: Introduce Ana Sánchez to Ben Okafor.");
+
+    await fireEvent.click(screen.getByTestId("undo-intro-status"));
+    await waitFor(() => expect(introRows()).toHaveLength(1));
+    expect(touch.intros.find((i) => i.id === 71)?.status).toBe("owed");
+  });
+
+  it("Declined closes one too", async () => {
+    await open(undefined, { intros: [ashIntro] });
+    await fireEvent.click(await screen.findByTestId("owed-intro-declined"));
+    await waitFor(() => expect(section()).toBeNull());
+    expect(touch.intros.find((i) => i.id === 71)?.status).toBe("declined");
+  });
+
+  it("shows nothing when none from this congress are owed", async () => {
+    await open(undefined, { intros: [ehaIntro, madeIntro] });
+    await waitFor(() => expect(callsOf("list_owed_intros").length).toBeGreaterThan(0));
+    await waitFor(() => expect(congressIntros.loaded).toBe(true));
+    expect(section()).toBeNull();
+  });
+});
+
+describe("FollowUpsScreen: offering something given", () => {
+  const paper = given({ id: 91, person_id: 1, kind: "article", title: "MRD in myeloma", url: "https://doi.org/10.1/mrd" });
+  const slides = given({ id: 92, person_id: 1, kind: "other", title: "Our slides", url: null });
+
+  it("inserts the item's sentence into the draft, before the sign-off", async () => {
+    await open(undefined, { given: [paper, slides] });
+    await openEditor(1);
+    const select = await waitFor(() => field<HTMLSelectElement>("follow-up-given"));
+    expect(within(editor()).getByLabelText("Offer something you gave")).toBe(select);
+    expect(Array.from(select.options).map((o) => o.value).sort()).toEqual(["", "91", "92"]);
+    const insert = field<HTMLButtonElement>("follow-up-insert-given");
+    expect(insert.disabled).toBe(true);
+
+    await fireEvent.change(select, { target: { value: "91" } });
+    await fireEvent.click(insert);
+    const draft = field<HTMLTextAreaElement>("follow-up-draft");
+    expect(draft.value).toBe(
+      "Subject: Great to meet you at ASH 2026\n\nDear Ana Sánchez,\n\nThank you for taking the time to talk with me at ASH 2026.\n\n" +
+        "Offering “MRD in myeloma”: https://doi.org/10.1/mrd\n\nWith best regards,",
+    );
+    expect(text(field("follow-up-copy-note"))).toBe("Added “MRD in myeloma” to the draft.");
+    expect(screen.getByTestId("follow-up-unsaved")).toBeTruthy();
+    expect(select.value).toBe("");
+
+    await fireEvent.click(field("follow-up-save"));
+    await waitFor(() => expect(fake.followUps.find((f) => f.id === 1)?.draft).toContain("Offering “MRD in myeloma”: https://doi.org/10.1/mrd"));
+  });
+
+  it("offers nothing when nothing was given to them", async () => {
+    await open(undefined, { given: [paper] });
+    await openEditor(2);
+    await waitFor(() => expect(callsOf("get_person_relations").map((c) => c.args.personId)).toContain(2));
+    expect(within(editor()).queryByTestId("follow-up-given")).toBeNull();
   });
 });

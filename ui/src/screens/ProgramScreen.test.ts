@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import ProgramScreen from "./ProgramScreen.svelte";
-import { answerCommands, congress, installFakeBackend, report, session, type FakeBackend } from "../testing/fake-backend";
+import { answerCommands, congress, installFakeBackend, report, session, wrapInvoke, type FakeBackend } from "../testing/fake-backend";
 import type { CommandError, ImportReport, ProgramChange } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { program } from "../lib/program.svelte";
@@ -110,6 +110,8 @@ describe("ProgramScreen: finding sessions", () => {
     await select("filter-track", "Myeloma");
     await waitFor(() => expect(rowIds()).toEqual([2]));
     await select("filter-track", "");
+    // The room menu offers what the other filters leave, as counted by the backend for this look.
+    await waitFor(() => expect(rowIds()).toEqual([1, 2]));
     await select("filter-room", "Room 6A");
     await waitFor(() => expect(rowIds()).toEqual([1]));
     // Room 6A on Sunday is the education session; the kind filter is still "oral".
@@ -128,7 +130,9 @@ describe("ProgramScreen: finding sessions", () => {
 
     // Best match first (3 over 2); 4 is on Sunday, so Sunday's tab counts it.
     await waitFor(() => expect(rowIds()).toEqual([3, 2]));
-    expect(backend.calls.filter((c) => c.cmd === "search_sessions").at(-1)?.args).toEqual({ congressId: ash.id, query: "car-t" });
+    const filter = { track: null, kind: null, room: null, search: "car-t" };
+    expect(backend.calls.filter((c) => c.cmd === "list_program_day").at(-1)?.args).toEqual({ congressId: ash.id, day: "2026-12-05", filter });
+    await waitFor(() => expect(backend.calls.filter((c) => c.cmd === "get_program_overview").at(-1)?.args).toEqual({ congressId: ash.id, day: "2026-12-05", filter }));
     expect(screen.getAllByTestId("day-tab").map((t) => t.textContent?.replace(/\D+/g, " ").trim())).toEqual(["5 2", "6 1"]);
     expect(rowOf(3).textContent).toContain("Sat 5 Dec"); // ranked rows name their day
 
@@ -142,6 +146,74 @@ describe("ProgramScreen: finding sessions", () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     await fireEvent.keyDown(document.body, { key: "/" });
     expect(document.activeElement).toBe(screen.getByTestId("program-search"));
+  });
+});
+
+describe("ProgramScreen: one day at a time", () => {
+  /** Holds back the backend's answer for `day`'s rows until the test lets it go. */
+  function holdDay(day: string) {
+    const gate = deferred<void>();
+    wrapInvoke((next) => async (cmd, payload, options) => {
+      if (cmd === "list_program_day" && (payload as { day?: string }).day === day) await gate.promise;
+      return next(cmd, payload, options);
+    });
+    return gate;
+  }
+  const tab = (day: string) => screen.getAllByTestId("day-tab").find((t) => t.dataset.day === day) as HTMLElement;
+
+  it("asks for the shown day only, and loads another day when its tab is chosen", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    const days = () => backend.calls.filter((c) => c.cmd === "list_program_day").map((c) => c.args.day);
+    expect(new Set(days())).toEqual(new Set(["2026-12-05"]));
+    expect(backend.calls.some((c) => c.cmd === "list_sessions")).toBe(false);
+
+    await fireEvent.click(tab("2026-12-06"));
+    await waitFor(() => expect(rowIds()).toEqual([4]));
+    expect(days().at(-1)).toBe("2026-12-06");
+  });
+
+  it("keeps the old day's rows on screen until the new day's arrive", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    const sunday = holdDay("2026-12-06");
+    await fireEvent.click(tab("2026-12-06"));
+    await waitFor(() => expect(tab("2026-12-06").getAttribute("aria-selected")).toBe("true"));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rowIds()).toEqual([1, 2, 3]); // no blank list meanwhile
+    expect(screen.queryByText(/No sessions on this day/)).toBeNull();
+
+    sunday.resolve();
+    await waitFor(() => expect(rowIds()).toEqual([4]));
+  });
+
+  it("drops the answer for a day no longer shown", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    const sunday = holdDay("2026-12-06");
+    await fireEvent.click(tab("2026-12-06"));
+    await waitFor(() => expect(tab("2026-12-06").getAttribute("aria-selected")).toBe("true"));
+    await fireEvent.click(tab("2026-12-05"));
+    await waitFor(() => expect(backend.calls.filter((c) => c.cmd === "list_program_day").at(-1)?.args.day).toBe("2026-12-05"));
+
+    sunday.resolve(); // Sunday's rows arrive late, for a day no longer shown
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rowIds()).toEqual([1, 2, 3]);
+    expect(tab("2026-12-05").getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("marks a row in place and shows it on the agenda of another day's session", async () => {
+    await open({}, "list");
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    await fireEvent.click(within(rowOf(2)).getByTestId("attend-toggle"));
+    await waitFor(() => expect(within(rowOf(2)).getByTestId("attend-toggle").getAttribute("aria-pressed")).toBe("true"));
+    await fireEvent.click(tab("2026-12-06"));
+    await waitFor(() => expect(rowIds()).toEqual([4]));
+    await fireEvent.click(within(rowOf(4)).getByTestId("maybe-toggle"));
+    await waitFor(() => expect(within(rowOf(4)).getByTestId("maybe-toggle").getAttribute("aria-pressed")).toBe("true"));
+
+    await fireEvent.click(screen.getByTestId("view-agenda"));
+    await waitFor(() => expect(screen.getAllByTestId("agenda-item").map((i) => i.dataset.sessionId)).toEqual(["2", "4"]));
   });
 });
 
@@ -189,6 +261,10 @@ describe("ProgramScreen: attending and clashes", () => {
     const clash = within(screen.getAllByTestId("agenda-item")[0] as HTMLElement).getByTestId("agenda-clash");
     expect(clash.textContent?.replace(/\s+/g, " ").trim()).toBe("⚠ Clash: overlaps 09:00–10:00 EST with Oral abstracts — AML");
     expect(within(screen.getAllByTestId("agenda-item")[2] as HTMLElement).getByText("Maybe", { selector: ".status" })).toBeTruthy();
+    // Reminders come before talks attended alone and meetings too, not only sessions.
+    expect(screen.getByTestId("leave-note").textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "A “Leave now” reminder comes before each session you attend, each talk you attend inside a session you skip, and each meeting, with the walk from where you will be.",
+    );
   });
 });
 
@@ -318,13 +394,13 @@ describe("ProgramScreen: empty state and import", () => {
     render(ProgramScreen);
     expect(await screen.findByTestId("empty-new-congress")).toBeTruthy();
     expect(screen.queryByTestId("program-empty")).toBeNull();
-    expect(backend.calls.some((c) => c.cmd === "list_sessions")).toBe(false);
+    expect(backend.calls.some((c) => c.cmd === "list_program_day" || c.cmd === "get_program_overview")).toBe(false);
   });
 });
 
 describe("ProgramScreen: sessions that hold talks", () => {
   const oral = session({ id: 20, key: "oral-20", title: "Oral 101: Myeloma", room: "Hall A", starts_at: sat("14:00"), ends_at: sat("15:30") });
-  const talk1 = session({ id: 21, key: "t-21", title: "653 Quadruplet induction", room: "Hall A", starts_at: sat("14:00"), ends_at: sat("14:15"), parent_id: 20, speakers: ["Ana Sánchez"], target_ids: [11] });
+  const talk1 = session({ id: 21, key: "t-21", title: "653 Quadruplet induction", room: "Hall A", starts_at: sat("14:00"), ends_at: sat("14:15"), parent_id: 20, speakers: "Ana Sánchez", targets: 1 });
   const talk2 = session({ id: 22, key: "t-22", title: "654 MRD after transplant", room: "Hall A", starts_at: sat("14:15"), ends_at: sat("14:30"), parent_id: 20 });
 
   it("lists the session, not its talks; opens to its talks, each attended on its own", async () => {
@@ -361,16 +437,19 @@ describe("ProgramScreen: a poster session", () => {
   const hall = session({ id: 30, key: "pos-30", title: "Poster Session II", kind: "poster", room: "Poster Hall", starts_at: sat("18:00"), ends_at: sat("20:00") });
   const poster = (id: number, board: string, title: string, extra: Partial<Parameters<typeof session>[0]> = {}) =>
     session({ id, key: `p-${id}`, title, kind: "poster", board, parent_id: 30, room: "Poster Hall", starts_at: sat("18:00"), ends_at: sat("20:00"), ...extra });
-  const p10 = poster(31, "I-10", "Hydroxyurea adherence in Ghana", { target_ids: [11], speakers: ["Chidi Okafor"] });
-  const p9 = poster(32, "I-9", "Luspatercept in MDS");
+  const p10 = poster(31, "I-10", "Hydroxyurea adherence in Ghana", { targets: 1, speakers: "Chidi Okafor" });
+  const p9 = poster(32, "I-9", "Luspatercept in MDS", { starts_at: sat("18:00"), ends_at: sat("19:00") });
   const p100 = poster(33, "I-100", "Sickle cell pain crises", { attendance: "attending" });
 
   it("lists posters in board order, narrows them by topic or targets, and walks the marked ones by board", async () => {
     await open({ sessions: [hall, p10, p9, p100] }, "list");
     await waitFor(() => expect(rowIds()).toEqual([30]));
+    expect(within(rowOf(30)).getByTestId("session-talk-count").textContent).toBe("3 posters inside");
     await fireEvent.click(within(rowOf(30)).getByRole("button", { name: "Poster Session II" }));
     const ids = () => screen.getAllByTestId("session-talk").map((t) => t.dataset.sessionId);
     await waitFor(() => expect(ids()).toEqual(["32", "31", "33"]));
+    // The board and the hour the presenter stands there, in the venue's time.
+    expect(screen.getAllByTestId("session-talk")[0]?.querySelector("[data-testid=talk-when]")?.textContent).toBe("Board I-9 · 18:00–19:00 EST");
     expect(screen.getByTestId("poster-walk").textContent).toBe("To visit, in board order: I-100");
 
     await fireEvent.click(screen.getByTestId("poster-targets"));

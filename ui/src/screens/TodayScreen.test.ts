@@ -6,10 +6,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import TodayScreen from "./TodayScreen.svelte";
-import { congress, installFakeBackend, person, target, type FakeBackend } from "../testing/fake-backend";
+import { answerCommands, congress, installFakeBackend, person, target, type FakeBackend } from "../testing/fake-backend";
 import { installFakeMeetings, meeting } from "../testing/fake-meetings";
 import { dayItem, dayProgress, installFakeToday, meetingItem, todayView } from "../testing/fake-today";
-import type { Today } from "../lib/bindings";
+import type { ProgramChange, Today } from "../lib/bindings";
 import { congresses } from "../lib/congresses.svelte";
 import { settings } from "../lib/settings.svelte";
 import { today } from "../lib/today.svelte";
@@ -49,8 +49,9 @@ const day = (overrides: Partial<Today> = {}): Today =>
 let backend: FakeBackend;
 let clockNow = NOW;
 
-async function open(view: Today = day(), init: Partial<FakeBackend> = {}): Promise<void> {
+async function open(view: Today = day(), init: Partial<FakeBackend> = {}, setup?: (b: FakeBackend) => void): Promise<void> {
   backend = installFakeBackend({ congresses: [ash], people: who, targets: board(), ...init });
+  setup?.(backend);
   backend.settings = { ...backend.settings, current_congress_id: ash.id, day_start_hour: 8, ...init.settings };
   installFakeMeetings(backend, {
     meetings: [meeting({ id: 71, congress_id: 1, title: "Coffee with Ana", status: "confirmed", people: [{ id: 1, display_name: "Ana Sánchez", institution: "Hospital Clínic", target_status: "contacted" }] })],
@@ -113,6 +114,23 @@ describe("TodayScreen: the day at a glance", () => {
     expect(text(ben)).toContain("Ben Okafor");
     expect(text(ben)).toContain("Must");
     expect(text(ben)).toContain("Speaks 14:00 · Room 6A");
+  });
+
+  it("marks the sessions whose change is not seen yet, with what changed, until seen in the Program", async () => {
+    const changes: ProgramChange[] = [
+      { id: 1, session_id: 6, key: "p-6", title: "Myeloma posters", kind: "room", before: "Hall A", after: "Hall B", found_at: 1 },
+      { id: 2, session_id: 71, key: "m", title: "not a session", kind: "moved", before: null, after: null, found_at: 1 },
+    ];
+    await open(day(), {}, (b) => answerCommands(b, ["program_changes"], () => changes));
+    const later = await waitFor(() => {
+      const row = screen.getAllByTestId("today-later-item").find((li) => li.dataset.itemId === "6" && li.dataset.itemType === "session");
+      expect(row?.querySelector('[data-testid="changed-mark"]')).not.toBeNull();
+      return row as HTMLElement;
+    });
+    expect(text(within(later).getByTestId("changed-mark"))).toBe("Changed Another room: was Hall A, now Hall B");
+    // A meeting with the same number as a changed session is not marked, nor is the unchanged plenary.
+    expect(within(screen.getByTestId("today-next")).queryByTestId("changed-mark")).toBeNull();
+    expect(within(screen.getByTestId("today-now")).queryByTestId("changed-mark")).toBeNull();
   });
 
   it("moves the countdown on and fetches the day again when the window comes back", async () => {

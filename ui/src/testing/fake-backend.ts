@@ -1,6 +1,8 @@
 // Why: component tests talk to the same `commands` as the app, answered by this in-memory stand-in
 // for the Rust side (through Tauri's own mockIPC), so no test reaches into a store's insides.
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { applyFilter, dayCounts, facetOptions, matching, programDays, type DayFilter } from "../lib/program-filter";
+import { dayOf, daysBetween } from "../lib/venue-time";
 import type {
   Clash,
   CommandError,
@@ -16,9 +18,11 @@ import type {
   PersonId,
   PersonSession,
   PersonSummary,
+  ProgramFilter,
+  ProgramOverview,
   Session,
-  SessionDetail,
   SessionId,
+  SessionPage,
   Settings,
   Target,
   TargetDraft,
@@ -33,11 +37,14 @@ export type FakeBackend = {
   validate: (draft: CongressDraft) => FieldProblem[];
   /** When set, create/update fail with this error. */
   saveError: CommandError | null;
-  /** The program of every congress (list_sessions filters nothing: tests use one congress). */
+  /**
+   * The program (tests use one congress), in program order. How many talks a session holds and
+   * the title of the session a talk is in are worked out from `parent_id` when answering.
+   */
   sessions: Session[];
   /** What session_detail adds to a session (description, url, people…). */
-  details: Record<SessionId, Partial<Omit<SessionDetail, "session">>>;
-  /** search_sessions: ranked ids. By default, titles containing the query, in program order. */
+  details: Record<SessionId, Partial<Omit<SessionPage, "session">>>;
+  /** The search behind every command that takes one: ranked ids. By default, titles containing the query, in program order. */
   search: (query: string, sessions: Session[]) => SessionId[];
   /** agenda_clashes; null (the default) works them out from the attending sessions. */
   clashes: Clash[] | null;
@@ -65,7 +72,7 @@ export type FakeBackend = {
 
 let nextSessionId = 100;
 
-/** A session as list_sessions returns it; times carry the venue offset (EST by default). */
+/** A session row as the program commands return it; times carry the venue offset (EST by default). */
 export function session(overrides: Partial<Session> = {}): Session {
   const id = overrides.id ?? nextSessionId++;
   return {
@@ -79,12 +86,14 @@ export function session(overrides: Partial<Session> = {}): Session {
     room: "Room 6A",
     track: "Myeloma",
     abstract_number: null,
-    speakers: [],
+    speakers: "",
     withdrawn: false,
     attendance: null,
-    target_ids: [],
+    targets: 0,
     sample: false,
     parent_id: null,
+    part_of: null,
+    talks: 0,
     board: null,
     ...overrides,
   };
@@ -142,6 +151,7 @@ export function target(overrides: Partial<Target> = {}): Target {
     status: "idea",
     reason: "",
     next_talk: null,
+    poster: null,
     snoozed_until: null,
     pitch_id: null,
     ...overrides,
@@ -156,6 +166,7 @@ export function report(overrides: Partial<ImportReport> = {}): ImportReport {
     unchanged: 0,
     withdrawn: 0,
     people_added: 0,
+    inferred_parents: 0,
     skipped: 0,
     skipped_items: [],
     notes: [],
@@ -284,6 +295,48 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
     if (!found) throw { kind: "not_found", message: `no session ${String(id)}` } satisfies CommandError;
     return found;
   };
+  // The program commands, by the rules of lib/program-filter.ts (which the core's filter follows).
+  const rowOf = (s: Session): Session => ({
+    ...s,
+    talks: b.sessions.filter((t) => t.parent_id === s.id).length,
+    part_of: s.parent_id === null ? null : (b.sessions.find((p) => p.id === s.parent_id)?.title ?? null),
+  });
+  const congressOf = (id: unknown): Congress => {
+    const found = b.congresses.find((c) => c.id === id);
+    if (!found) throw { kind: "not_found", message: `no congress ${String(id)}` } satisfies CommandError;
+    return found;
+  };
+  const checkDay = (day: unknown): string | null => {
+    if (day === null) return null;
+    if (typeof day !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+      throw { kind: "invalid", message: "bad day", problems: [{ field: "day", message: "Give the day as YYYY-MM-DD." }] } satisfies CommandError;
+    }
+    return day;
+  };
+  const rankedFor = (typed: string | null): SessionId[] | null => (typed?.trim() ? b.search(typed.trim(), b.sessions) : null);
+  /** Sessions of their own, or every matching item while searching. */
+  const browsable = (ranked: SessionId[] | null) => (ranked === null ? b.sessions.filter((s) => s.parent_id === null) : b.sessions);
+  const rulesOf = (day: string | null, f: ProgramFilter): DayFilter => ({ day, track: f.track, kind: f.kind, room: f.room });
+  const overview = (congressId: unknown, day: string | null, f: ProgramFilter): ProgramOverview => {
+    const c = congressOf(congressId);
+    const ranked = rankedFor(f.search);
+    const searched = matching(browsable(ranked), ranked);
+    const rules = rulesOf(day, f);
+    const counts = dayCounts(searched, rules);
+    return {
+      sessions: b.sessions.length,
+      days: programDays(daysBetween(c.starts_on, c.ends_on), b.sessions).map((d) => ({
+        day: d,
+        sessions: counts.get(d) ?? 0,
+        rooms: new Set(b.sessions.filter((s) => dayOf(s.starts_at) === d).map((s) => s.room)).size,
+      })),
+      tracks: facetOptions(searched, rules, "track"),
+      kinds: facetOptions(searched, rules, "kind"),
+      rooms: facetOptions(searched, rules, "room"),
+    };
+  };
+  const byTime = (x: Session, y: Session) => Date.parse(x.starts_at) - Date.parse(y.starts_at) || x.title.localeCompare(y.title);
+
   const fromDraft = (id: number, d: CongressDraft): Congress => ({
     ...d,
     id,
@@ -324,20 +377,39 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
       case "delete_congress":
         b.congresses = b.congresses.filter((c) => c.id !== args.id);
         return null;
-      case "list_sessions":
-        return b.sessions;
-      case "search_sessions":
-        return b.search(args.query as string, b.sessions);
+      case "get_program_overview":
+        return overview(args.congressId, checkDay(args.day), args.filter as ProgramFilter);
+      case "list_program_day": {
+        congressOf(args.congressId);
+        const f = args.filter as ProgramFilter;
+        const ranked = rankedFor(f.search);
+        return applyFilter(browsable(ranked), rulesOf(checkDay(args.day), f), ranked).map(rowOf);
+      }
+      case "list_agenda_sessions": {
+        congressOf(args.congressId);
+        const ranked = rankedFor(args.search as string | null);
+        return matching(b.sessions, ranked)
+          .filter((s) => s.attendance !== null)
+          .sort(byTime)
+          .map(rowOf);
+      }
+      case "search_session_rows":
+        return b
+          .search(args.query as string, b.sessions)
+          .slice(0, args.limit as number)
+          .flatMap((id) => b.sessions.filter((s) => s.id === id))
+          .map(rowOf);
       case "agenda_clashes":
         return b.clashes ?? clashesOf(b.sessions);
       case "session_detail": {
         const found = sessionById(args.id);
-        return { session: found, description: "", url: null, user_notes: "", people: [], ...b.details[found.id] };
+        const talks = b.sessions.filter((s) => s.parent_id === found.id).map(rowOf);
+        return { session: rowOf(found), description: "", url: null, user_notes: "", people: [], talks, ...b.details[found.id] };
       }
       case "set_attendance": {
         const saved = { ...sessionById(args.id), attendance: args.attendance as Session["attendance"] };
         b.sessions = b.sessions.map((x) => (x.id === saved.id ? saved : x));
-        return saved;
+        return rowOf(saved);
       }
       case "import_program":
         return b.importProgram(args.path as string);

@@ -9,6 +9,7 @@ import { meetings } from "../lib/meetings.svelte";
 import { meetingsView } from "../lib/meetings-view.svelte";
 import { people } from "../lib/people.svelte";
 import { peopleView } from "../lib/people-view.svelte";
+import { personRelations } from "../lib/person-relations.svelte";
 import { program } from "../lib/program.svelte";
 import { settings } from "../lib/settings.svelte";
 import { targets } from "../lib/targets.svelte";
@@ -36,6 +37,7 @@ export function resetPeople(): void {
   people.reset();
   targets.reset();
   peopleView.reset();
+  personRelations.reset();
 }
 
 /**

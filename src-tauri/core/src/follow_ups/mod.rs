@@ -15,6 +15,7 @@ use crate::{settings, time, CoreError, FieldProblem, Result, Store};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 text_enum!(
     /// How I will follow up.
@@ -344,7 +345,8 @@ pub struct Reminder {
     pub at: i64,
 }
 
-/// Meeting and follow-up reminders set for after `from` and up to `to`.
+/// Meeting and follow-up reminders set for after `from` and up to `to`;
+/// and check-ins fallen due, once each (`relations::checkins::reminders`).
 pub async fn reminders(store: &Store, from: i64, to: i64) -> Result<Vec<Reminder>> {
     let meetings: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT id, title, place, remind_at FROM meetings \
@@ -378,54 +380,76 @@ pub async fn reminders(store: &Store, from: i64, to: i64) -> Result<Vec<Reminder
         }))
         .collect();
     due.extend(leave_in_time(store, from, to).await?);
+    due.extend(crate::relations::checkins::reminders(store, to).await?);
     due.sort_by_key(|r| r.at);
     Ok(due)
 }
 
-/// "Leave now" before each session attended (issue 17): the reminder time
-/// chosen in Settings (`alarm_minutes`; none, none of these) plus the
-/// walking time (`buffer_minutes`) unless the item before it on the agenda
-/// is in the same room. A talk inside a session also attended gets none
-/// (the user is already there). Meetings keep the reminder set on them.
+/// "Leave now" before each session attended and each meeting without a
+/// reminder of its own (issue 17): the reminder time chosen in Settings
+/// (`alarm_minutes`; none, none of these) plus the walk from where the user
+/// will be just before (the last session attended or meeting ending within
+/// three hours before it) to where it is: nothing within one room, the
+/// pair's own walk where the user set one, else the venue's walking buffer
+/// (`program::walking`). A talk inside a session also attended gets none
+/// (the user is already there). A meeting with its own reminder keeps that.
 async fn leave_in_time(store: &Store, from: i64, to: i64) -> Result<Vec<Reminder>> {
     let settings = crate::settings::get(store).await?;
     let Some(alarm) = settings.alarm_minutes else { return Ok(Vec::new()) };
-    let (alarm, walk) = (i64::from(alarm) * 60, i64::from(settings.buffer_minutes) * 60);
-    // Every session whose reminder may fall in (from, to]: starting within the longest lead.
-    let sessions: Vec<(i64, CongressId, String, Option<String>, i64)> = sqlx::query_as(
-        "SELECT s.id, s.congress_id, s.title, s.room, s.starts_at FROM sessions s \
+    let alarm = i64::from(alarm) * 60;
+    let longest = i64::from(crate::program::walking::MAX_MINUTES) * 60;
+    // Everything whose reminder may fall in (from, to]: starting within the longest lead.
+    let items: Vec<(String, i64, CongressId, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT 'session', s.id, s.congress_id, s.title, s.room, s.starts_at FROM sessions s \
          LEFT JOIN sessions p ON p.id = s.parent_id \
          WHERE s.attendance = 'attending' AND s.withdrawn = 0 AND s.all_day = 0 \
-           AND s.starts_at > ? AND s.starts_at <= ? AND (p.id IS NULL OR p.attendance IS NOT 'attending')",
+           AND s.starts_at > ?1 AND s.starts_at <= ?2 AND (p.id IS NULL OR p.attendance IS NOT 'attending') \
+         UNION ALL \
+         SELECT 'meeting', id, congress_id, title, nullif(trim(place), ''), starts_at FROM meetings \
+         WHERE remind_at IS NULL AND status IN ('proposed', 'confirmed') AND starts_at > ?1 AND starts_at <= ?2",
     )
     .bind(from + alarm)
-    .bind(to + alarm + walk)
+    .bind(to + alarm + longest)
     .fetch_all(store.pool())
     .await?;
+    let mut walks = HashMap::new();
     let mut due = Vec::new();
-    for (id, congress, title, room, starts_at) in sessions {
-        // Where the user will be just before: the last attended session ending by then, that day.
+    for (what, id, congress, title, place, starts_at) in items {
+        // Where the user will be just before: what ends last by then, that part of the day.
         let before: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT room FROM sessions WHERE congress_id = ? AND attendance = 'attending' AND withdrawn = 0 \
-             AND id <> ? AND ends_at <= ? AND ends_at > ? ORDER BY ends_at DESC LIMIT 1",
+            "SELECT place FROM ( \
+               SELECT room AS place, ends_at FROM sessions WHERE congress_id = ?1 AND attendance = 'attending' \
+                 AND withdrawn = 0 AND all_day = 0 AND NOT (?4 = 'session' AND id = ?2) AND ends_at <= ?3 AND ends_at > ?3 - 10800 \
+               UNION ALL \
+               SELECT nullif(trim(place), ''), ends_at FROM meetings WHERE congress_id = ?1 \
+                 AND status IN ('proposed', 'confirmed', 'done') AND NOT (?4 = 'meeting' AND id = ?2) \
+                 AND ends_at <= ?3 AND ends_at > ?3 - 10800 \
+             ) ORDER BY ends_at DESC LIMIT 1",
         )
         .bind(congress)
         .bind(id)
         .bind(starts_at)
-        .bind(starts_at - 3 * 3600)
+        .bind(&what)
         .fetch_optional(store.pool())
         .await?;
-        let same_room = matches!((&before, &room), (Some(Some(was)), Some(is)) if was == is);
-        let at = starts_at - alarm - if same_room { 0 } else { walk };
+        let walk = match walks.entry(congress) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(crate::program::walking::Walks::load(store, congress).await?)
+            }
+        }
+        .minutes(before.flatten().as_deref(), place.as_deref());
+        let at = starts_at - alarm - i64::from(walk) * 60;
         if at > from && at <= to {
             let zone = crate::program::queries::congress_zone(store, congress).await?;
             let starts = time::in_zone(starts_at, zone).format("%H:%M");
             due.push(Reminder {
-                key: format!("session-{id}-{at}"),
+                key: format!("{what}-{id}-leave-{at}"),
                 title: format!("Leave now: {title}"),
-                body: match room {
-                    Some(room) => format!("{room}, starts {starts}"),
-                    None => format!("Starts {starts}"),
+                body: match (place, walk) {
+                    (Some(place), 0) => format!("{place}, starts {starts}"),
+                    (Some(place), walk) => format!("{place}, starts {starts} · {walk} min walk"),
+                    (None, _) => format!("Starts {starts}"),
                 },
                 at,
             });

@@ -35,15 +35,22 @@ pub async fn add(store: &Store, draft: &InteractionDraft) -> Result<Interaction>
     }
     super::queries::get(store, draft.person_id).await?;
     let now = time::now_seconds();
+    let occurred_at = draft.occurred_at.map_or(now, |t| t.timestamp());
+    // Its calendar day (relations::contacts), and how: at a congress or a
+    // meeting a note is of a conversation there.
+    let on_day = crate::relations::contacts::day_for(store, occurred_at, draft.congress_id).await?;
+    let kind = if draft.congress_id.is_some() || draft.meeting_id.is_some() { "met" } else { "note" };
     let id: InteractionId = sqlx::query_scalar(
-        "INSERT INTO interactions (person_id, congress_id, meeting_id, occurred_at, note, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO interactions (person_id, congress_id, meeting_id, occurred_at, note, kind, on_day, created_at, \
+         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(draft.person_id)
     .bind(draft.congress_id)
     .bind(draft.meeting_id)
-    .bind(draft.occurred_at.map_or(now, |t| t.timestamp()))
+    .bind(occurred_at)
     .bind(draft.note.trim())
+    .bind(kind)
+    .bind(on_day.to_string())
     .bind(now)
     .bind(now)
     .fetch_one(store.pool())

@@ -1,7 +1,8 @@
 //! Merging two records of the same person (a speaker from the program and a
 //! contact from LinkedIn, say). Everything that points at the absorbed
 //! record moves to the kept one — talks, targets, meetings, notes,
-//! follow-ups, emails, the contacts-file cards and rows it came from — empty
+//! follow-ups, emails, the contacts-file cards and rows it came from, value
+//! given, introductions and the shorter of two cadences — empty
 //! fields are filled from it, and it is kept hidden (`merged_into`) rather
 //! than deleted, so nothing is lost.
 
@@ -57,6 +58,8 @@ pub async fn merge(store: &Store, keep: PersonId, absorb: PersonId) -> Result<Pe
             .execute(&mut *tx)
             .await?;
     }
+    // Value given, introductions, cadences (the shorter wins), snoozes.
+    crate::relations::merge::carry(&mut tx, keep, absorb).await?;
     // Fill the kept record's gaps; join notes and tags.
     sqlx::query(
         "UPDATE people SET \

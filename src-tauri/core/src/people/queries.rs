@@ -262,15 +262,20 @@ pub async fn update(store: &Store, id: PersonId, draft: &PersonDraft) -> Result<
 }
 
 /// Hides a person (and so their targets, talks and notes) until `restore`.
+/// Their introductions go for good, both ways: an introduction to someone
+/// deleted is not one to make.
 pub async fn delete(store: &Store, id: PersonId) -> Result<()> {
+    let mut tx = store.begin_write().await?;
     let done = sqlx::query("UPDATE people SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
         .bind(time::now_seconds())
         .bind(id)
-        .execute(store.pool())
+        .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
         return Err(CoreError::not_found("person", id));
     }
+    crate::relations::intros::forget(&mut tx, id).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -47,8 +47,10 @@ pub struct ProgramChange {
 }
 
 /// The marked sessions of a congress as they were before an import.
+/// Public only so that `hallway-cli bench` can time it; not an API.
+#[doc(hidden)]
 #[derive(Debug, Default)]
-pub(crate) struct Plan {
+pub struct Plan {
     sessions: HashMap<SessionId, Marked>,
 }
 
@@ -67,8 +69,10 @@ const MARKED: &str = "SELECT id, title, starts_at, ends_at, room, withdrawn, att
                       WHERE congress_id = ? AND attendance IS NOT NULL";
 
 impl Plan {
-    /// The sessions marked attending or maybe, now.
-    pub(crate) async fn before(tx: &mut SqliteConnection, congress: CongressId) -> Result<Plan> {
+    /// The sessions marked attending or maybe, now. Public only so that
+    /// `hallway-cli bench` can time it.
+    #[doc(hidden)]
+    pub async fn before(tx: &mut SqliteConnection, congress: CongressId) -> Result<Plan> {
         let rows: Vec<Marked> = sqlx::query_as(MARKED).bind(congress).fetch_all(&mut *tx).await?;
         Ok(Plan { sessions: rows.into_iter().map(|m| (m.id, m)).collect() })
     }
@@ -76,8 +80,10 @@ impl Plan {
 
 /// Compares the marked sessions with `before` and keeps what changed, and
 /// the `new` sessions (added by this import) that a target speaks at; how
-/// many changes are waiting now.
-pub(crate) async fn record(
+/// many changes are waiting now. Public only so that `hallway-cli bench`
+/// can time it.
+#[doc(hidden)]
+pub async fn record(
     tx: &mut SqliteConnection,
     congress: CongressId,
     zone: Tz,

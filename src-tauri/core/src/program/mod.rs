@@ -2,14 +2,22 @@
 //! marked for the personal agenda.
 
 pub mod changes;
+pub mod filter;
 pub mod import;
 mod kind;
+pub mod nesting;
+pub mod overview;
 pub(crate) mod queries;
+pub mod rows;
 pub mod sample;
 pub mod subscribe;
+pub mod walking;
 
+pub use filter::ProgramFilter;
 pub use kind::SessionKind;
+pub use overview::{overview, DayCount, FacetCount, ProgramOverview};
 pub use queries::{detail, list, search, set_attendance, SessionDetail, SessionPerson};
+pub use rows::{SessionPage, SessionRow};
 
 use crate::ids::{PersonId, SessionId};
 use chrono::{DateTime, FixedOffset};

@@ -1,6 +1,6 @@
-//! Reading the program: every session of a congress for the Program screen,
-//! full-text search, one session's detail with its people, and the user's
-//! attending/maybe marks.
+//! Reading the program: every session of a congress (the CLI and the
+//! planners; the webview reads it by day through `rows`), full-text search,
+//! one session's detail with its people, and the attending/maybe marks.
 
 use super::{Attendance, Session, SessionKind};
 use crate::congress;
@@ -154,7 +154,13 @@ pub async fn detail(store: &Store, id: SessionId) -> Result<SessionDetail> {
             .ok_or_else(|| CoreError::not_found("session", id))?;
     let zone = congress_zone(store, congress_id).await?;
     let row: Row = sqlx::query_as(&format!("{SELECT} WHERE s.id = ?")).bind(id).fetch_one(store.pool()).await?;
-    let people: Vec<SessionPerson> = sqlx::query_as(
+    let people = people_of(store, congress_id, id).await?;
+    Ok(SessionDetail { session: row.into_session(zone), description, url, user_notes, people })
+}
+
+/// Who is on session `id` (of `congress_id`), chairs first, and where each stands as a target.
+pub(crate) async fn people_of(store: &Store, congress_id: CongressId, id: SessionId) -> Result<Vec<SessionPerson>> {
+    Ok(sqlx::query_as(
         "SELECT p.id AS person_id, p.display_name AS name, sp.role, p.institution, \
                 t.status AS target_status, t.priority AS target_priority \
          FROM session_people sp JOIN people p ON p.id = sp.person_id \
@@ -164,8 +170,7 @@ pub async fn detail(store: &Store, id: SessionId) -> Result<SessionDetail> {
     .bind(congress_id)
     .bind(id)
     .fetch_all(store.pool())
-    .await?;
-    Ok(SessionDetail { session: row.into_session(zone), description, url, user_notes, people })
+    .await?)
 }
 
 /// Marks a session attending or maybe, or clears the mark.

@@ -275,6 +275,11 @@ fn about(congress: &str, target: &Target, pitch: Option<&Pitch>) -> String {
             None => format!("Next talk: {when}: {}", one_line(&talk.title)),
         });
     }
+    if let Some(poster) = &target.poster {
+        let when = format!("{}–{}", poster.starts_at.format("%a %-d %b %H:%M"), poster.ends_at.format("%H:%M"));
+        let board = poster.board.as_deref().map(|b| format!("board {b}, ")).unwrap_or_default();
+        lines.push(format!("Poster: {board}{when}: {}", one_line(&poster.title)));
+    }
     lines.join("\n")
 }
 
@@ -472,6 +477,7 @@ mod tests {
                 starts_at: zone.with_ymd_and_hms(2026, 12, 6, 10, 30, 0).unwrap(),
                 room: room.map(str::to_owned),
             }),
+            poster: None,
             snoozed_until: None,
             pitch_id: None,
         }
@@ -510,6 +516,20 @@ mod tests {
         assert_eq!(
             roomless,
             "EHA: must meet · peer\nPitch: Short\nNext talk: Sun 6 Dec 10:30: Oral abstracts — Myeloma"
+        );
+        let zone = FixedOffset::west_opt(5 * 3600).unwrap();
+        let poster = crate::targets::PosterSpot {
+            session_id: SessionId(9),
+            title: "MRD after CAR-T".into(),
+            board: Some("I-123".into()),
+            starts_at: zone.with_ymd_and_hms(2026, 12, 6, 18, 0, 0).unwrap(),
+            ends_at: zone.with_ymd_and_hms(2026, 12, 6, 19, 0, 0).unwrap(),
+            room: Some("Hall G".into()),
+        };
+        let presenting = Target { next_talk: None, poster: Some(poster), ..target(Why::Peer, "", None) };
+        assert_eq!(
+            about("EHA", &presenting, None),
+            "EHA: must meet · peer\nPoster: board I-123, Sun 6 Dec 18:00–19:00: MRD after CAR-T"
         );
     }
 

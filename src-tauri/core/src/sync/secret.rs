@@ -1,14 +1,17 @@
-//! The server password in the operating system's keychain (the `keyring`
-//! crate: Secret Service on Linux, Keychain on macOS, Credential Manager on
-//! Windows), never in the database or a log. One entry per server and user.
-//! A computer without a keychain (a Linux session with no Secret Service) is
-//! told in words what to do, not shown a library error.
+//! The server password in the operating system's keychain (the keyring
+//! project's stores: Secret Service on Linux, Keychain on macOS, Credential
+//! Manager on Windows), never in the database or a log. One entry per server
+//! and user. A computer without a keychain (a Linux session with no Secret
+//! Service) is told in words what to do, not shown a library error.
 //!
 //! Entries are `keyring_core` entries in the default credential store. The
-//! app and the CLI get the platform's store, set up by `keyring` on first
-//! use; unit tests put keyring-core's in-memory store there first.
+//! app and the CLI get the platform's store, set up once on first use: on
+//! Linux and the BSDs the Secret Service over libdbus (the keyring project's
+//! `dbus-secret-service-keyring-store`, see Cargo.toml), elsewhere the one
+//! `keyring` picks; unit tests put keyring-core's in-memory store there first.
 
 use crate::CoreError;
+use keyring_core::Error;
 
 /// The keychain's service name for Hallway's server passwords.
 const SERVICE: &str = "app.hallway.desktop.dav";
@@ -19,11 +22,28 @@ fn key(server_url: &str, user: &str) -> String {
 }
 
 fn entry(server_url: &str, user: &str) -> Result<keyring_core::Entry, CoreError> {
-    // No store chosen yet: the platform's (keyring sets it up once, or says why it cannot).
-    if keyring_core::get_default_store().is_none() && keyring::Entry::store_status().is_err() {
-        return Err(explain(keyring::Error::NoDefaultStore));
+    // No store chosen yet: the platform's (set up once, or it says why it cannot).
+    if keyring_core::get_default_store().is_none() && platform_store().is_err() {
+        return Err(explain(Error::NoDefaultStore));
     }
     keyring_core::Entry::new(SERVICE, &key(server_url, user)).map_err(explain)
+}
+
+/// Sets the Secret Service (over libdbus) up as the default store, once; what
+/// `keyring`'s `v1` does with its zbus-based twin of the same store.
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
+fn platform_store() -> &'static Result<(), Error> {
+    static SET_UP: std::sync::LazyLock<Result<(), Error>> = std::sync::LazyLock::new(|| {
+        keyring_core::set_default_store(dbus_secret_service_keyring_store::Store::new()?);
+        Ok(())
+    });
+    &SET_UP
+}
+
+/// Keychain on macOS, Credential Manager on Windows, as `keyring` sets it up.
+#[cfg(not(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android")))))]
+fn platform_store() -> &'static Result<(), Error> {
+    keyring::Entry::store_status()
 }
 
 /// Keeps `password` for the account.
@@ -39,21 +59,21 @@ pub fn password(server_url: &str, user: &str) -> Result<String, CoreError> {
 /// Forgets the account's password (nothing kept is not an error).
 pub fn forget_password(server_url: &str, user: &str) -> Result<(), CoreError> {
     match entry(server_url, user)?.delete_credential() {
-        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Ok(()) | Err(Error::NoEntry) => Ok(()),
         Err(e) => Err(explain(e)),
     }
 }
 
 /// The keychain's error in words; the library's own text is kept last.
-fn explain(error: keyring::Error) -> CoreError {
+fn explain(error: Error) -> CoreError {
     CoreError::Sync(match error {
-        keyring::Error::NoDefaultStore | keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
+        Error::NoDefaultStore | Error::NoStorageAccess(_) | Error::PlatformFailure(_) => {
             format!(
                 "Hallway cannot use this computer's keychain, so it cannot keep the password. On Linux this needs a \
                  Secret Service (GNOME Keyring or KWallet) running and unlocked; start it and connect again. ({error})"
             )
         }
-        keyring::Error::NoEntry => "No password is kept for this account: enter it again in Settings.".to_owned(),
+        Error::NoEntry => "No password is kept for this account: enter it again in Settings.".to_owned(),
         other => format!("The keychain refused: {other}"),
     })
 }
@@ -81,9 +101,9 @@ mod tests {
     #[test]
     fn each_account_has_its_own_entry_and_the_words_say_what_to_do() {
         assert_ne!(key("https://a.example/", "alice"), key("https://b.example/", "alice"));
-        let CoreError::Sync(words) = explain(keyring::Error::NoDefaultStore) else { panic!("a sync error") };
+        let CoreError::Sync(words) = explain(Error::NoDefaultStore) else { panic!("a sync error") };
         assert!(words.contains("Secret Service") && words.contains("connect again"), "{words}");
-        let CoreError::Sync(words) = explain(keyring::Error::NoEntry) else { panic!("a sync error") };
+        let CoreError::Sync(words) = explain(Error::NoEntry) else { panic!("a sync error") };
         assert!(words.contains("enter it again"), "{words}");
     }
 }

@@ -69,6 +69,18 @@ pub struct NextTalk {
     pub room: Option<String>,
 }
 
+/// A person's poster at the congress: where it hangs (the board) and the
+/// hour the presenter stands at it (the poster's own time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct PosterSpot {
+    pub session_id: SessionId,
+    pub title: String,
+    pub board: Option<String>,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub room: Option<String>,
+}
+
 /// A target with the person's essentials, as the board shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Target {
@@ -81,7 +93,10 @@ pub struct Target {
     pub why: Why,
     pub status: TargetStatus,
     pub reason: String,
+    /// Their next talk (posters aside).
     pub next_talk: Option<NextTalk>,
+    /// Their next poster, with its board and the presenter's hour.
+    pub poster: Option<PosterSpot>,
     /// Out of the Today list until then.
     pub snoozed_until: Option<DateTime<FixedOffset>>,
     /// The pitch prepared for them.
@@ -103,6 +118,12 @@ struct Row {
     next_title: Option<String>,
     next_starts: Option<i64>,
     next_room: Option<String>,
+    poster_id: Option<SessionId>,
+    poster_title: Option<String>,
+    poster_board: Option<String>,
+    poster_starts: Option<i64>,
+    poster_ends: Option<i64>,
+    poster_room: Option<String>,
     snoozed_until: Option<i64>,
     pitch_id: Option<PitchId>,
 }
@@ -110,12 +131,19 @@ struct Row {
 // CROSS JOIN keeps SQLite on the person's few talks (session_people by
 // person) instead of walking the whole program by time for every target:
 // 100 targets over an ASH-scale program went from 500 ms to under 1 ms.
+// A poster (an item with a board, or of the poster kind) is not a talk: it
+// comes apart, with its board and the presenter's hour.
 const SELECT: &str = "SELECT t.id, t.congress_id, t.person_id, p.display_name, p.institution, t.priority, t.why, \
     t.status, t.reason, n.id AS next_id, n.title AS next_title, n.starts_at AS next_starts, n.room AS next_room, \
+    q.id AS poster_id, q.title AS poster_title, q.board AS poster_board, q.starts_at AS poster_starts, \
+    q.ends_at AS poster_ends, q.room AS poster_room, \
     t.snoozed_until, t.pitch_id FROM targets t JOIN people p ON p.id = t.person_id \
     LEFT JOIN sessions n ON n.id = (SELECT s.id FROM session_people sp CROSS JOIN sessions s ON s.id = sp.session_id \
         WHERE sp.person_id = t.person_id AND s.congress_id = t.congress_id AND s.withdrawn = 0 AND s.ends_at > ?1 \
-        ORDER BY s.starts_at LIMIT 1)";
+        AND s.board IS NULL AND s.kind IS NOT 'poster' ORDER BY s.starts_at LIMIT 1) \
+    LEFT JOIN sessions q ON q.id = (SELECT s.id FROM session_people sp CROSS JOIN sessions s ON s.id = sp.session_id \
+        WHERE sp.person_id = t.person_id AND s.congress_id = t.congress_id AND s.withdrawn = 0 AND s.ends_at > ?1 \
+        AND (s.board IS NOT NULL OR s.kind = 'poster') ORDER BY s.starts_at LIMIT 1)";
 
 /// Priority order for the board: must first; within it, the least advanced.
 const ORDER: &str = "ORDER BY CASE t.priority WHEN 'must' THEN 0 WHEN 'should' THEN 1 ELSE 2 END, \
@@ -137,6 +165,17 @@ fn to_target(row: Row, zone: chrono_tz::Tz) -> Target {
             (Some(session_id), Some(title), Some(starts)) => {
                 Some(NextTalk { session_id, title, starts_at: time::in_zone(starts, zone), room: row.next_room })
             }
+            _ => None,
+        },
+        poster: match (row.poster_id, row.poster_title, row.poster_starts, row.poster_ends) {
+            (Some(session_id), Some(title), Some(starts), Some(ends)) => Some(PosterSpot {
+                session_id,
+                title,
+                board: row.poster_board,
+                starts_at: time::in_zone(starts, zone),
+                ends_at: time::in_zone(ends, zone),
+                room: row.poster_room,
+            }),
             _ => None,
         },
         snoozed_until: row.snoozed_until.map(|t| time::in_zone(t, zone)),

@@ -13,6 +13,7 @@ use std::io::Read as _;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 const USER: &str = "alice";
@@ -45,19 +46,22 @@ impl DavServer {
         let dir = temp_dir("radicale");
         let users = dir.path().join("users");
         std::fs::write(&users, format!("{USER}:{PASSWORD}\n")).expect("write htpasswd");
-        let port = free_port();
-        let mut command = Command::new(python());
-        command
-            .args(["-m", "radicale", "--server-hosts"])
-            .arg(format!("127.0.0.1:{port}"))
-            .arg("--storage-filesystem-folder")
-            .arg(dir.path().join("collections"))
-            .args(["--auth-type", "htpasswd", "--auth-htpasswd-filename"])
-            .arg(&users)
-            .args(["--auth-htpasswd-encryption", "plain", "--auth-delay", "0"])
-            // No user configuration file from the machine running the tests.
-            .args(["--config", ""]);
-        DavServer::start("radicale", command, dir, port)
+        let collections = dir.path().join("collections");
+        let command = |port: u16| {
+            let mut command = Command::new(python());
+            command
+                .args(["-m", "radicale", "--server-hosts"])
+                .arg(format!("127.0.0.1:{port}"))
+                .arg("--storage-filesystem-folder")
+                .arg(&collections)
+                .args(["--auth-type", "htpasswd", "--auth-htpasswd-filename"])
+                .arg(&users)
+                .args(["--auth-htpasswd-encryption", "plain", "--auth-delay", "0"])
+                // No user configuration file from the machine running the tests.
+                .args(["--config", ""]);
+            command
+        };
+        DavServer::start("radicale", command, dir)
     }
 
     /// Xandikos serving `/alice/` (a calendar and an address book made by
@@ -65,40 +69,46 @@ impl DavServer {
     /// any user and password are accepted.
     pub fn xandikos() -> DavServer {
         let dir = temp_dir("xandikos");
-        let port = free_port();
-        let mut command = Command::new(python());
-        command
-            .args(["-m", "xandikos.web", "--defaults", "--no-detect-systemd", "-d"])
-            .arg(dir.path().join("data"))
-            .arg("--state-dir")
-            .arg(dir.path().join("state"))
-            .args(["--current-user-principal", "/alice/", "-l", "127.0.0.1", "-p"])
-            .arg(port.to_string());
-        DavServer::start("xandikos", command, dir, port)
+        let (data, state) = (dir.path().join("data"), dir.path().join("state"));
+        let command = |port: u16| {
+            let mut command = Command::new(python());
+            command
+                .args(["-m", "xandikos.web", "--defaults", "--no-detect-systemd", "-d"])
+                .arg(&data)
+                .arg("--state-dir")
+                .arg(&state)
+                .args(["--current-user-principal", "/alice/", "-l", "127.0.0.1", "-p"])
+                .arg(port.to_string());
+            command
+        };
+        DavServer::start("xandikos", command, dir)
     }
 
-    fn start(name: &'static str, mut command: Command, dir: tempfile::TempDir, port: u16) -> DavServer {
-        let log = std::fs::File::create(dir.path().join("server.log")).expect("create server log");
-        command.stdin(Stdio::null()).stdout(log.try_clone().expect("log")).stderr(log);
-        let child = command.spawn().unwrap_or_else(|e| panic!("cannot start {name} with {command:?}: {e}"));
-        let mut server = DavServer { child, port, dir, name };
-        server.wait_until_listening();
-        server
-    }
-
-    fn wait_until_listening(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(30);
+    /// Starts the server on a free port. The OS picks the port and it is
+    /// released before the server binds it, so something else may take it
+    /// first: the server then exits, or another one answers there. Neither is
+    /// taken for a start (the port is never handed out twice in this process,
+    /// and the server must still be running once the port answers); the
+    /// server is started again on a new port.
+    fn start(name: &'static str, command: impl Fn(u16) -> Command, dir: tempfile::TempDir) -> DavServer {
+        let mut tries = 0;
         loop {
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return;
+            tries += 1;
+            let port = free_port();
+            let log = std::fs::File::create(dir.path().join("server.log")).expect("create server log");
+            let mut command = command(port);
+            command.stdin(Stdio::null()).stdout(log.try_clone().expect("log")).stderr(log);
+            let mut child = command.spawn().unwrap_or_else(|e| panic!("cannot start {name} with {command:?}: {e}"));
+            match wait_until_listening(&mut child, port) {
+                Ok(()) => return DavServer { child, port, dir, name },
+                Err(why) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default();
+                    assert!(tries < 5, "{name} on port {port}: {why}:\n{log}");
+                    eprintln!("{name} on port {port}: {why}; starting it on another port\n{log}");
+                }
             }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("{} exited ({status}) before listening:\n{}", self.name, self.log());
-            }
-            if Instant::now() > deadline {
-                panic!("{} did not listen on port {} within 30 s:\n{}", self.name, self.port, self.log());
-            }
-            std::thread::sleep(Duration::from_millis(50));
         }
     }
 
@@ -177,7 +187,40 @@ fn temp_dir(name: &str) -> tempfile::TempDir {
         .expect("create a temporary directory under the build folder")
 }
 
-/// A port nobody listens on now (the OS picks it; tiny race until the server binds).
+/// A port nobody listens on now and that this process has not handed out
+/// before (the OS picks it; [`DavServer::start`] handles the race until the
+/// server binds it).
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("bind a free port").port()
+    static GIVEN: Mutex<Vec<u16>> = Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("bind a free port").port();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
+}
+
+/// Waits until `port` accepts connections while `child` still runs (checked
+/// again a moment later, so a server that lost the port to another and is
+/// exiting is not taken for one that listens).
+fn wait_until_listening(child: &mut Child, port: u16) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("exited ({status}) before listening"));
+        }
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            std::thread::sleep(Duration::from_millis(200));
+            return match child.try_wait() {
+                Ok(Some(status)) => Err(format!("exited ({status}); something else answers on the port")),
+                _ => Ok(()),
+            };
+        }
+        if Instant::now() > deadline {
+            return Err("did not listen within 30 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

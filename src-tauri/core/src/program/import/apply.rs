@@ -29,6 +29,11 @@ pub struct ImportReport {
     pub withdrawn: u32,
     /// Speakers and chairs not known before, now in People.
     pub people_added: u32,
+    /// Items that Hallway placed inside the session around them (same room,
+    /// wholly within it) because the program links none: the congress's
+    /// count after this import, 0 when it is switched off (see
+    /// `program::nesting`).
+    pub inferred_parents: u32,
     /// Items of the file left out: outside the congress days, the same
     /// session twice, older versions of an event.
     pub skipped: u32,
@@ -140,6 +145,7 @@ impl ImportReport {
             unchanged: 0,
             withdrawn: 0,
             people_added: 0,
+            inferred_parents: 0,
             skipped: 0,
             skipped_items: Vec::new(),
             notes: Vec::new(),
@@ -311,6 +317,14 @@ pub(crate) async fn write(
     }
     report.withdrawn += vanished.len() as u32;
 
+    // Where the program links nothing, the talks lying inside a longer item
+    // of their room are placed in it, and the report says so. After the
+    // withdrawals: a withdrawn item holds nothing.
+    report.inferred_parents = crate::program::nesting::apply(&mut tx, congress_id).await?;
+    if let Some(note) = crate::program::nesting::note(report.inferred_parents) {
+        report.notes.push(note);
+    }
+
     // What of the plan changed; new talks by targets only on a re-import (a
     // first import is all new).
     let fresh: Vec<i64> = if existing.is_empty() { Vec::new() } else { new_ids };
@@ -325,6 +339,10 @@ pub(crate) async fn write(
 
     check(cancel)?;
     tx.commit().await?;
+    // The connection and its page cache go now (not whenever the pool gets
+    // to it), and their memory back to the system.
+    let _ = conn.close().await;
+    Store::give_back_memory();
     progress(ImportProgress { done: total, total });
     Ok(report)
 }
@@ -438,7 +456,7 @@ async fn update_session(tx: &mut SqliteConnection, id: i64, p: &Prepared<'_>, so
 /// file); an item updated now without one is taken out of any. One level
 /// only: a parent that has a parent of its own, an item naming itself, or a
 /// parent the file does not have leaves the item on its own. How many items
-/// are placed.
+/// are placed. A link written here is the file's own (`parent_inferred` 0).
 async fn link_parents(
     tx: &mut SqliteConnection,
     prepared: &[Prepared<'_>],
@@ -448,17 +466,33 @@ async fn link_parents(
     let by_source: HashMap<&str, &Prepared> =
         prepared.iter().filter_map(|p| Some((p.item.source_id.as_deref()?, p))).collect();
     let mut placed = 0;
+    let mut links: Vec<(i64, Option<i64>)> = Vec::new();
     for p in prepared.iter().filter(|p| p.item.parent.is_some() || updated.contains(p.key.as_str())) {
-        let Some(id) = ids.get(p.key.as_str()) else { continue };
+        let Some(&id) = ids.get(p.key.as_str()) else { continue };
         let parent = p
             .item
             .parent
             .as_deref()
             .and_then(|source| by_source.get(source))
             .filter(|parent| parent.item.parent.is_none() && parent.key != p.key)
-            .and_then(|parent| ids.get(parent.key.as_str()));
+            .and_then(|parent| ids.get(parent.key.as_str()))
+            .copied();
         placed += u32::from(parent.is_some());
-        sqlx::query("UPDATE sessions SET parent_id = ? WHERE id = ?").bind(parent).bind(id).execute(&mut *tx).await?;
+        links.push((id, parent));
+    }
+    // One statement for all of them (8,000 talks at ASH scale: one round
+    // trip, not 8,000), writing only the rows whose link changes, so an
+    // unchanged re-import writes none.
+    if !links.is_empty() {
+        let json = serde_json::to_string(&links).expect("ids serialise");
+        sqlx::query(
+            "UPDATE sessions SET parent_id = j.value ->> 1, parent_inferred = 0 FROM json_each(?) AS j \
+             WHERE sessions.id = j.value ->> 0 \
+               AND (sessions.parent_id IS NOT (j.value ->> 1) OR sessions.parent_inferred <> 0)",
+        )
+        .bind(json)
+        .execute(&mut *tx)
+        .await?;
     }
     Ok(placed)
 }
