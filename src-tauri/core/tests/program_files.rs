@@ -233,6 +233,15 @@ async fn related_to_places_talks_in_their_session_and_boards_are_kept() {
     let (oral, second) = (id(session).await, id(talk2).await);
     assert_eq!(clashes.len(), 1, "{clashes:?}");
     assert_eq!((clashes[0].first, clashes[0].second), (Session(oral), Session(second)));
+
+    // Today says the same: at 14:05 the session and its first talk are on,
+    // and only the talk taken out of it clashes with the session.
+    let at = chrono::DateTime::parse_from_rfc3339("2026-12-06T14:05:00Z").unwrap().timestamp();
+    let today = hallway_core::plan::today::today(&store, c, at).await.unwrap();
+    let clashes_of =
+        |title: &str| today.current.iter().find(|i| i.title == title).map(|i| i.clashes_with.clone()).expect(title);
+    assert_eq!(clashes_of("Oral session 101: Myeloma"), vec!["654 MRD after transplant".to_owned()]);
+    assert!(clashes_of("653 Quadruplet induction").is_empty(), "a talk never clashes with its own session");
 }
 
 #[tokio::test]

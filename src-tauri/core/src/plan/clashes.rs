@@ -88,26 +88,40 @@ pub fn overlaps<T: Copy>(items: &mut [(i64, i64, T)]) -> Vec<(T, T, i64, i64)> {
     found
 }
 
+/// The attending talks of a congress with the session holding each: a
+/// session and its own talk are one plan, never a clash (the agenda, Today).
+pub struct Held(HashSet<(SessionId, SessionId)>);
+
+impl Held {
+    pub async fn load(store: &Store, congress_id: CongressId) -> Result<Self> {
+        let pairs = sqlx::query_as(
+            "SELECT id, parent_id FROM sessions \
+             WHERE congress_id = ? AND parent_id IS NOT NULL AND attendance = 'attending'",
+        )
+        .bind(congress_id)
+        .fetch_all(store.pool())
+        .await?;
+        Ok(Self(pairs.into_iter().collect()))
+    }
+
+    /// Whether one of the two is a talk the other session holds.
+    pub fn nested(&self, a: AgendaItem, b: AgendaItem) -> bool {
+        match (a, b) {
+            (AgendaItem::Session(a), AgendaItem::Session(b)) => self.0.contains(&(a, b)) || self.0.contains(&(b, a)),
+            _ => false,
+        }
+    }
+}
+
 /// The clashes on a congress's agenda.
 pub async fn agenda(store: &Store, congress_id: CongressId) -> Result<Vec<Clash>> {
     let zone = congress_zone(store, congress_id).await?;
     let mut items: Vec<(i64, i64, AgendaItem)> =
         agenda_items(store, congress_id).await?.into_iter().map(|b| (b.starts_at, b.ends_at, b.item)).collect();
-    let held: HashSet<(SessionId, SessionId)> = sqlx::query_as(
-        "SELECT id, parent_id FROM sessions WHERE congress_id = ? AND parent_id IS NOT NULL AND attendance = 'attending'",
-    )
-    .bind(congress_id)
-    .fetch_all(store.pool())
-    .await?
-    .into_iter()
-    .collect();
-    let nested = |a: AgendaItem, b: AgendaItem| match (a, b) {
-        (AgendaItem::Session(a), AgendaItem::Session(b)) => held.contains(&(a, b)) || held.contains(&(b, a)),
-        _ => false,
-    };
+    let held = Held::load(store, congress_id).await?;
     Ok(overlaps(&mut items)
         .into_iter()
-        .filter(|&(first, second, _, _)| !nested(first, second))
+        .filter(|&(first, second, _, _)| !held.nested(first, second))
         .map(|(first, second, from, to)| Clash {
             first,
             second,

@@ -185,10 +185,15 @@ async fn day_items(store: &Store, congress_id: CongressId, zone: chrono_tz::Tz) 
             clashes_with: m.clashes.iter().map(|c| c.title.clone()).collect(),
         });
     }
-    // Sessions learn their clashes from the same sweep the meetings used.
+    // Sessions learn their clashes from the same sweep the meetings used; a
+    // session and a talk it holds are one plan, not a clash.
+    let held = super::clashes::Held::load(store, congress_id).await?;
     let mut spans: Vec<(i64, i64, usize)> =
         items.iter().enumerate().map(|(n, i)| (i.starts_at.timestamp(), i.ends_at.timestamp(), n)).collect();
     for (a, b, _, _) in super::clashes::overlaps(&mut spans) {
+        if held.nested(items[a].item, items[b].item) {
+            continue;
+        }
         for (me, other) in [(a, b), (b, a)] {
             if items[me].session_kind.is_some() {
                 let title = items[other].title.clone();
