@@ -53,7 +53,12 @@ test('a poster session opens to its posters by board; my targets\' posters filte
   await browser.waitUntil(async () => (await browser.$$('[data-testid="session-talk"]')).length === 3, { timeout: 10000 });
   const boards = async () =>
     browser.execute(() => [...document.querySelectorAll('[data-testid="session-talk"] .when')].map((e) => e.textContent.trim()));
-  assert.deepEqual(await boards(), ['Board I-7', 'Board I-45', 'Board I-120'], 'in board order, numbers as numbers');
+  // Each poster: its board, then the hour its presenter stands at it (venue time).
+  assert.deepEqual(
+    await boards(),
+    ['Board I-7 · 18:00–18:59 EST', 'Board I-45 · 18:00–18:59 EST', 'Board I-120 · 18:00–18:59 EST'],
+    'in board order, numbers as numbers, each with the presenter\'s hour',
+  );
 
   await (await byTestId(browser, 'poster-targets')).click();
   await browser.waitUntil(async () => (await browser.$$('[data-testid="session-talk"]')).length === 1, { timeout: 10000 });
