@@ -8,23 +8,26 @@
 use tauri::AppHandle;
 
 /// Shows one notification; returns at once, the message goes out on a
-/// blocking thread. What fails there is logged, as the plugin would drop it.
+/// blocking thread. A reminder that cannot be shown is logged, never an
+/// error for the caller: the reminder loop goes on either way.
 #[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
-pub fn show(_app: &AppHandle, title: &str, body: &str) -> Result<(), String> {
+pub fn show(_app: &AppHandle, title: &str, body: &str) {
     let (title, body) = (title.to_owned(), body.to_owned());
     tauri::async_runtime::spawn_blocking(move || {
         if let Err(err) = linux::notify(&title, &body) {
             eprintln!("Hallway: could not show a reminder: {err}");
         }
     });
-    Ok(())
 }
 
-/// Shows one notification through tauri-plugin-notification.
+/// Shows one notification through tauri-plugin-notification; what fails is
+/// logged, as on Linux.
 #[cfg(not(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android")))))]
-pub fn show(app: &AppHandle, title: &str, body: &str) -> Result<(), String> {
+pub fn show(app: &AppHandle, title: &str, body: &str) {
     use tauri_plugin_notification::NotificationExt;
-    app.notification().builder().title(title).body(body).show().map_err(|e| e.to_string())
+    if let Err(err) = app.notification().builder().title(title).body(body).show() {
+        eprintln!("Hallway: could not show a reminder: {err}");
+    }
 }
 
 #[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]

@@ -90,9 +90,7 @@ pub fn spawn_reminders(app: AppHandle, store: hallway_core::Store) {
             match follow_ups::reminders(&store, checked, now).await {
                 Ok(due) => {
                     for reminder in due {
-                        if let Err(err) = crate::notify::show(&app, &reminder.title, &reminder.body) {
-                            eprintln!("Hallway: could not show a reminder: {err}");
-                        }
+                        crate::notify::show(&app, &reminder.title, &reminder.body);
                     }
                     checked = now;
                 }
