@@ -52,10 +52,12 @@ async fn a_copy_is_kept_before_a_pending_migration() {
     sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?").bind(newest).execute(store.pool()).await.unwrap();
     store.close().await;
 
-    // Reopening runs the "pending" migration, which fails because what it
-    // creates already exists; the copy must have been taken before that.
-    let reopened = Store::open(&path).await;
-    assert!(reopened.is_err(), "re-running the newest migration over its own result must fail");
+    // Reopening runs the "pending" migration again (over its own result it
+    // may fail or not, as the migration is written); either way the copy
+    // must have been taken before it ran.
+    if let Ok(reopened) = Store::open(&path).await {
+        reopened.close().await;
+    }
     let backup = store::backup_path_for(&path, newest - 1);
     assert!(backup.exists(), "no copy at {}", backup.display());
     // The copy holds the data as it was (read with a bare connection: opening

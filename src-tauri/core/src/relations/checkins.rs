@@ -109,22 +109,19 @@ pub async fn snooze(
 }
 
 /// One membership: a person's own cadence (`rule_id` 0, with its columns)
-/// or a group they belong to, with their last interaction day. Thousands
-/// of these cross from SQLite, so they come as one JSON array of integer
-/// arrays rather than row by row (sqlx hands each row from its SQLite
-/// thread to ours: measured 7 µs a row, 30 ms for 4,500 people): days
-/// since 1970-01-01, and the unit as 1 (day), 2 (week), 3 (month) or 0 (off).
+/// or a group they belong to, with their last interaction day, name and
+/// institution. Thousands of these cross from SQLite, so they come as one
+/// JSON array of arrays rather than row by row (sqlx hands each row from its
+/// SQLite thread to ours: measured 7 µs a row, 30 ms for 4,500 people):
+/// days since 1970-01-01, and the unit as 1 (day), 2 (week), 3 (month) or
+/// 0 (off).
 #[derive(serde::Deserialize)]
-struct Member(PersonId, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+struct Member(PersonId, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, String, Option<String>);
 
 /// A day counted as `Member` counts it.
 fn epoch_day(days: i64) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp(days.checked_mul(86_400)?, 0).map(|t| t.date_naive())
 }
-
-/// A person's id, name and institution, as `Member` crosses.
-#[derive(serde::Deserialize)]
-struct Named(PersonId, String, Option<String>);
 
 /// A JSON array that SQLite built (`json_group_array`), read.
 fn json_rows<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Vec<T>> {
@@ -142,29 +139,42 @@ fn tag_query(tag: &str) -> Option<String> {
 /// What a person's check-in is computed from.
 #[derive(Default)]
 struct Facts {
+    display_name: String,
+    institution: Option<String>,
     rules: Vec<Rule>,
     last_contact: Option<NaiveDate>,
 }
 
 /// Check-ins due on or before `horizon`, as of `today`; for one person only
-/// with `only`. Costs one lookup per person with a cadence (their last
-/// interaction day, in `last_interactions`; a seek into the interactions
-/// index only when that day is after `today`); done meetings and
-/// follow-ups, far fewer, are read whole; names only for the check-ins kept.
+/// with `only`. One statement reads the members of every cadence, in the
+/// order of their ids, each with one lookup into `people` (name, and the
+/// exact tag where the full-text index found its words) and one into
+/// `last_interactions` (a seek into the interactions index only when that
+/// day is after `today`). In id order each page of `people` is read once
+/// per list: read in the order the groups list them, the 4,500 lookups of
+/// the 50,000-people bench threw the pages out of SQLite's 2 MB cache and
+/// read them again. Done meetings and follow-ups, far fewer, are read
+/// whole, in the same statement (each statement is a round trip to
+/// SQLite's thread: about a millisecond on a busy 2-core machine).
 async fn compute(store: &Store, today: NaiveDate, horizon: NaiveDate, only: Option<PersonId>) -> Result<Vec<CheckIn>> {
+    let home = home_zone(store).await?;
+    // The groups decide the statement; one connection reads both.
+    let mut conn = store.pool().acquire().await?;
     let groups: Vec<RuleRow> = sqlx::query_as(&format!("SELECT {RULE_COLUMNS} FROM cadences WHERE person_id IS NULL"))
-        .fetch_all(store.pool())
+        .fetch_all(&mut *conn)
         .await?;
     // Own cadences (off included: it overrides groups), relationships,
-    // tags. Parameters: ?1 today, ?2 only, then per tag its query and word.
-    let mut branches = vec!["SELECT person_id, 0 AS rule_id, every, \
+    // tags; each with the tag to check exactly (NULL: none). Parameters:
+    // ?1 today, ?2 only, ?3 the end of today (below), then per tag its
+    // query and word.
+    let mut branches = vec!["SELECT person_id, 0, every, \
                              CASE unit WHEN 'day' THEN 1 WHEN 'week' THEN 2 WHEN 'month' THEN 3 ELSE 0 END, \
-                             unixepoch(set_on) / 86400 FROM cadences WHERE person_id IS NOT NULL"
+                             unixepoch(set_on) / 86400, NULL FROM cadences WHERE person_id IS NOT NULL"
         .to_owned()];
     let mut tags = Vec::new();
     if groups.iter().any(|g| g.why.is_some()) {
         branches.push(
-            "SELECT DISTINCT t.person_id, c.id, NULL, NULL, NULL FROM cadences c JOIN targets t ON t.why = c.why \
+            "SELECT DISTINCT t.person_id, c.id, NULL, NULL, NULL, NULL FROM cadences c JOIN targets t ON t.why = c.why \
              WHERE c.why IS NOT NULL"
                 .into(),
         );
@@ -172,48 +182,72 @@ async fn compute(store: &Store, today: NaiveDate, horizon: NaiveDate, only: Opti
     for group in &groups {
         let Some(tag) = &group.tag else { continue };
         // Cadence ids are integers read just above, never input.
-        let word = tags.len() * 2 + 3;
-        let exact = format!("instr(' ' || lower(p.tags) || ' ', ' ' || lower(?{}) || ' ') > 0", word + 1);
+        let word = tags.len() * 2 + 4;
         match tag_query(tag) {
             Some(query) => {
                 tags.push((query, tag.clone()));
                 branches.push(format!(
-                    "SELECT p.id, {}, NULL, NULL, NULL FROM people_fts f JOIN people p ON p.id = f.rowid \
-                     WHERE people_fts MATCH ?{word} AND {exact}",
-                    group.id
+                    "SELECT rowid, {}, NULL, NULL, NULL, ?{} FROM people_fts WHERE people_fts MATCH ?{word}",
+                    group.id,
+                    word + 1
                 ));
             }
             None => {
                 tags.push((String::new(), tag.clone()));
                 branches.push(format!(
-                    "SELECT p.id, {}, NULL, NULL, NULL FROM people p WHERE p.tags <> '' AND ?{word} = '' AND {exact}",
-                    group.id
+                    "SELECT id, {}, NULL, NULL, NULL, ?{} FROM people WHERE tags <> '' AND ?{word} = ''",
+                    group.id,
+                    word + 1
                 ));
             }
         }
     }
+    // Meetings and follow-ups done are contact too: read up to the end of
+    // `today` in the latest zone there is (UTC+14); each day checked below.
+    let end = today.checked_add_days(Days::new(1)).unwrap_or(today).and_hms_opt(14, 0, 0).expect("valid time");
+    let end = end.and_utc().timestamp();
+    // One statement, three JSON arrays: the members; each done meeting's
+    // people with its start and the congress's zone, and each person's
+    // latest follow-up done with no zone (the user's home); the snoozes.
     let sql = format!(
-        "WITH members (person_id, rule_id, every, unit, set_on) AS ({}) \
-         SELECT json_group_array(json_array(m.person_id, m.rule_id, m.every, m.unit, m.set_on, \
+        "WITH members (person_id, rule_id, every, unit, set_on, tag) AS MATERIALIZED ({} ORDER BY 1) \
+         SELECT (SELECT json_group_array(json_array(m.person_id, m.rule_id, m.every, m.unit, m.set_on, \
            unixepoch(CASE WHEN li.on_day IS NULL OR li.on_day <= ?1 THEN li.on_day \
-             ELSE (SELECT max(on_day) FROM interactions WHERE person_id = m.person_id AND on_day <= ?1) END) / 86400)) \
-         FROM members m LEFT JOIN last_interactions li ON li.person_id = m.person_id \
-         WHERE ?2 IS NULL OR m.person_id = ?2",
+             ELSE (SELECT max(on_day) FROM interactions WHERE person_id = m.person_id AND on_day <= ?1) END) / 86400, \
+           p.display_name, p.institution)) \
+         FROM members m JOIN people p ON p.id = m.person_id \
+         LEFT JOIN last_interactions li ON li.person_id = m.person_id \
+         WHERE (?2 IS NULL OR m.person_id = ?2) AND p.deleted_at IS NULL AND p.merged_into IS NULL \
+           AND (m.tag IS NULL OR instr(' ' || lower(p.tags) || ' ', ' ' || lower(m.tag) || ' ') > 0)), \
+         (SELECT json_group_array(json_array(person_id, at, zone)) FROM ( \
+           SELECT mp.person_id, m.starts_at AS at, c.time_zone AS zone FROM meetings m \
+           JOIN meeting_people mp ON mp.meeting_id = m.id JOIN congresses c ON c.id = m.congress_id \
+           WHERE m.status = 'done' AND m.starts_at < ?3 AND (?2 IS NULL OR mp.person_id = ?2) \
+           UNION ALL \
+           SELECT person_id, max(done_at), NULL FROM follow_ups WHERE status = 'done' AND done_at < ?3 \
+           AND (?2 IS NULL OR person_id = ?2) GROUP BY person_id)), \
+         (SELECT json_group_array(json_array(person_id, until, set_on)) FROM check_in_snoozes \
+           WHERE ?2 IS NULL OR person_id = ?2)",
         branches.join(" UNION ALL ")
     );
-    let mut query = sqlx::query_scalar::<_, Option<String>>(&sql).bind(today.to_string()).bind(only);
+    let mut query = sqlx::query_as::<_, (Option<String>, Option<String>, Option<String>)>(&sql)
+        .bind(today.to_string())
+        .bind(only)
+        .bind(end);
     for (fts, word) in &tags {
         query = query.bind(fts).bind(word);
     }
-    let members: Vec<Member> = json_rows(query.fetch_one(store.pool()).await?)?;
+    let (members, done, snoozes) = query.fetch_one(&mut *conn).await?;
+    drop(conn);
+    let members: Vec<Member> = json_rows(members)?;
     if members.is_empty() {
         return Ok(Vec::new());
     }
 
     let group_rules: HashMap<i64, Rule> = groups.iter().map(|g| (g.id, g.rule())).collect();
     let mut facts: HashMap<PersonId, Facts> = HashMap::with_capacity(members.len());
-    for Member(person_id, rule_id, every, unit, set_on, last_day) in members {
-        let f = facts.entry(person_id).or_default();
+    for Member(person_id, rule_id, every, unit, set_on, last_day, display_name, institution) in members {
+        let f = facts.entry(person_id).or_insert_with(|| Facts { display_name, institution, ..Facts::default() });
         f.last_contact = f.last_contact.max(last_day.and_then(epoch_day));
         let rule = match (rule_id, every, unit, set_on.and_then(epoch_day)) {
             (0, Some(every), Some(unit), Some(set_on)) => Rule {
@@ -230,32 +264,11 @@ async fn compute(store: &Store, today: NaiveDate, horizon: NaiveDate, only: Opti
         };
         f.rules.push(rule);
     }
-    // Meetings and follow-ups done are contact too: read up to the end of
-    // `today` in the latest zone there is (UTC+14); each day checked below.
-    let end = today.checked_add_days(Days::new(1)).unwrap_or(today).and_hms_opt(14, 0, 0).expect("valid time");
-    let end = end.and_utc().timestamp();
-    let meetings: Vec<(PersonId, i64, String)> = sqlx::query_as(
-        "SELECT mp.person_id, m.starts_at, c.time_zone FROM meetings m JOIN meeting_people mp ON mp.meeting_id = m.id \
-         JOIN congresses c ON c.id = m.congress_id WHERE m.status = 'done' AND m.starts_at < ?1 \
-         AND (?2 IS NULL OR mp.person_id = ?2)",
-    )
-    .bind(end)
-    .bind(only)
-    .fetch_all(store.pool())
-    .await?;
-    let follow_ups: Vec<(PersonId, i64)> = sqlx::query_as(
-        "SELECT person_id, max(done_at) FROM follow_ups WHERE status = 'done' AND done_at < ?1 \
-         AND (?2 IS NULL OR person_id = ?2) GROUP BY person_id",
-    )
-    .bind(end)
-    .bind(only)
-    .fetch_all(store.pool())
-    .await?;
-    let home = home_zone(store).await?;
-    let contacts = meetings
-        .into_iter()
-        .map(|(p, at, zone)| (p, day_in(at, Some(time::zone_or_utc(&zone)))))
-        .chain(follow_ups.into_iter().map(|(p, at)| (p, day_in(at, home))));
+    let done: Vec<(PersonId, i64, Option<String>)> = json_rows(done)?;
+    let contacts = done.into_iter().map(|(person, at, zone)| match zone {
+        Some(zone) => (person, day_in(at, Some(time::zone_or_utc(&zone)))),
+        None => (person, day_in(at, home)),
+    });
     for (person, on) in contacts {
         if let Some(f) = facts.get_mut(&person) {
             if on <= today {
@@ -263,15 +276,10 @@ async fn compute(store: &Store, today: NaiveDate, horizon: NaiveDate, only: Opti
             }
         }
     }
-    let snoozes: HashMap<PersonId, (String, String)> = sqlx::query_as::<_, (PersonId, String, String)>(
-        "SELECT person_id, until, set_on FROM check_in_snoozes WHERE ?1 IS NULL OR person_id = ?1",
-    )
-    .bind(only)
-    .fetch_all(store.pool())
-    .await?
-    .into_iter()
-    .map(|(p, until, set_on)| (p, (until, set_on)))
-    .collect();
+    let snoozes: HashMap<PersonId, (String, String)> = json_rows::<(PersonId, String, String)>(snoozes)?
+        .into_iter()
+        .map(|(p, until, set_on)| (p, (until, set_on)))
+        .collect();
 
     let mut out = Vec::new();
     for (person_id, f) in facts {
@@ -302,8 +310,8 @@ async fn compute(store: &Store, today: NaiveDate, horizon: NaiveDate, only: Opti
         };
         out.push(CheckIn {
             person_id,
-            display_name: String::new(),
-            institution: None,
+            display_name: f.display_name,
+            institution: f.institution,
             cadence,
             source: rule.source.clone(),
             last_contact: f.last_contact,
@@ -313,24 +321,6 @@ async fn compute(store: &Store, today: NaiveDate, horizon: NaiveDate, only: Opti
             snoozed_until,
         });
     }
-    // Names for those kept; the deleted and merged drop out here.
-    let ids = serde_json::to_string(&out.iter().map(|c| c.person_id).collect::<Vec<_>>()).expect("ids serialise");
-    let names: Option<String> = sqlx::query_scalar(
-        "SELECT json_group_array(json_array(p.id, p.display_name, p.institution)) FROM json_each(?) j \
-         JOIN people p ON p.id = j.value WHERE p.deleted_at IS NULL AND p.merged_into IS NULL",
-    )
-    .bind(ids)
-    .fetch_one(store.pool())
-    .await?;
-    let mut names: HashMap<PersonId, Named> = json_rows::<Named>(names)?.into_iter().map(|n| (n.0, n)).collect();
-    out.retain_mut(|c| match names.remove(&c.person_id) {
-        Some(Named(_, name, institution)) => {
-            c.display_name = name;
-            c.institution = institution;
-            true
-        }
-        None => false,
-    });
     out.sort_by_cached_key(|c| (c.due_on, c.display_name.to_lowercase(), c.person_id));
     Ok(out)
 }

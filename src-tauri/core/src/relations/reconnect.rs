@@ -6,7 +6,8 @@
 //!
 //! It starts from the few people met before (interactions by congress, done
 //! meetings by congress) and looks each up in the program through
-//! `session_people` by person, never walking the whole program.
+//! `session_people` by person, never walking the whole program: one pass
+//! gives both who is in it and their parts.
 
 use super::history::{self, Encounter};
 use crate::ids::{CongressId, PersonId, SessionId, TargetId};
@@ -64,25 +65,32 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Reconnec
     let c = congress::get(store, congress_id).await?;
     let zone = time::zone_or_utc(&c.time_zone);
     let starts_on = c.starts_on.to_string();
-    let candidates: Option<String> = sqlx::query_scalar(
+    // The people met before, their parts in this program (one pass over
+    // `session_people` for both), and who of them is in it or a target.
+    let found: (Option<String>, Option<String>) = sqlx::query_as(
         "WITH earlier (id) AS (SELECT id FROM congresses WHERE starts_on < ?2 AND id <> ?1), \
-         met (person_id) AS ( \
+         met (person_id) AS MATERIALIZED ( \
            SELECT i.person_id FROM earlier e JOIN interactions i ON i.congress_id = e.id \
            UNION \
            SELECT mp.person_id FROM earlier e JOIN meetings m ON m.congress_id = e.id \
-             JOIN meeting_people mp ON mp.meeting_id = m.id WHERE m.status = 'done') \
-         SELECT json_group_array(json_array(p.id, p.display_name, p.institution)) \
-         FROM met JOIN people p ON p.id = met.person_id \
-         WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND ( \
-           EXISTS (SELECT 1 FROM session_people sp CROSS JOIN sessions s ON s.id = sp.session_id \
-                   WHERE sp.person_id = met.person_id AND s.congress_id = ?1 AND s.withdrawn = 0) \
-           OR EXISTS (SELECT 1 FROM targets t WHERE t.person_id = met.person_id AND t.congress_id = ?1))",
+             JOIN meeting_people mp ON mp.meeting_id = m.id WHERE m.status = 'done'), \
+         roles AS MATERIALIZED ( \
+           SELECT sp.person_id, s.id AS session_id, s.title, sp.role, s.starts_at, s.room, s.board \
+           FROM met CROSS JOIN session_people sp ON sp.person_id = met.person_id \
+           CROSS JOIN sessions s ON s.id = sp.session_id WHERE s.congress_id = ?1 AND s.withdrawn = 0) \
+         SELECT (SELECT json_group_array(json_array(p.id, p.display_name, p.institution)) \
+                 FROM met JOIN people p ON p.id = met.person_id \
+                 WHERE p.deleted_at IS NULL AND p.merged_into IS NULL AND ( \
+                   met.person_id IN (SELECT person_id FROM roles) \
+                   OR EXISTS (SELECT 1 FROM targets t WHERE t.person_id = met.person_id AND t.congress_id = ?1))), \
+                (SELECT json_group_array(json_array(person_id, session_id, title, role, starts_at, room, board)) \
+                 FROM (SELECT * FROM roles ORDER BY starts_at, session_id))",
     )
     .bind(congress_id)
     .bind(&starts_on)
     .fetch_one(store.pool())
     .await?;
-    let candidates: Vec<Candidate> = json_rows(candidates)?;
+    let candidates: Vec<Candidate> = json_rows(found.0)?;
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
@@ -92,19 +100,8 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Reconnec
             .into_iter()
             .map(|e| (e.person_id, e))
             .collect();
-    let roles: Option<String> = sqlx::query_scalar(
-        "SELECT json_group_array(json_array(person_id, session_id, title, role, starts_at, room, board)) FROM ( \
-           SELECT sp.person_id, s.id AS session_id, s.title, sp.role, s.starts_at, s.room, s.board \
-           FROM json_each(?1) j JOIN session_people sp ON sp.person_id = j.value \
-           CROSS JOIN sessions s ON s.id = sp.session_id \
-           WHERE s.congress_id = ?2 AND s.withdrawn = 0 ORDER BY s.starts_at, s.id)",
-    )
-    .bind(serde_json::to_string(&ids).expect("ids serialise"))
-    .bind(congress_id)
-    .fetch_one(store.pool())
-    .await?;
     let mut roles_of: HashMap<PersonId, Vec<ProgramRole>> = HashMap::new();
-    for RoleRow(person_id, session_id, title, role, starts_at, room, board) in json_rows(roles)? {
+    for RoleRow(person_id, session_id, title, role, starts_at, room, board) in json_rows(found.1)? {
         roles_of.entry(person_id).or_default().push(ProgramRole {
             session_id,
             title,
