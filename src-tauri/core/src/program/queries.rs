@@ -9,52 +9,60 @@ use crate::{search, time, CoreError, Result, Store};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+/// The columns of a session that every read of the program shares
+/// (`session_columns!` here, `rows::SELECT` for the lean rows), in that order.
+#[derive(sqlx::FromRow)]
+pub(super) struct Columns {
+    pub(super) id: SessionId,
+    pub(super) key: String,
+    pub(super) title: String,
+    pub(super) kind: String,
+    pub(super) starts_at: i64,
+    pub(super) ends_at: i64,
+    pub(super) all_day: bool,
+    pub(super) room: Option<String>,
+    pub(super) track: Option<String>,
+    pub(super) abstract_number: Option<String>,
+    pub(super) speakers: String,
+    pub(super) withdrawn: bool,
+    pub(super) attendance: Option<String>,
+    pub(super) source_format: Option<String>,
+    pub(super) parent_id: Option<SessionId>,
+    pub(super) board: Option<String>,
+}
+
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: SessionId,
-    key: String,
-    title: String,
-    kind: String,
-    starts_at: i64,
-    ends_at: i64,
-    all_day: bool,
-    room: Option<String>,
-    track: Option<String>,
-    abstract_number: Option<String>,
-    speakers: String,
-    withdrawn: bool,
-    attendance: Option<String>,
-    source_format: Option<String>,
-    parent_id: Option<SessionId>,
-    board: Option<String>,
+    #[sqlx(flatten)]
+    c: Columns,
     target_ids: Option<String>,
 }
 
 impl Row {
     fn into_session(self, zone: Tz) -> Session {
+        let Row { c, target_ids } = self;
         Session {
-            id: self.id,
-            key: self.key,
-            title: self.title,
-            kind: SessionKind::parse(&self.kind),
-            starts_at: time::in_zone(self.starts_at, zone),
-            ends_at: time::in_zone(self.ends_at, zone),
-            all_day: self.all_day,
-            room: self.room,
-            track: self.track,
-            abstract_number: self.abstract_number,
-            speakers: super::speaker_names(&self.speakers),
-            withdrawn: self.withdrawn,
-            attendance: self.attendance.as_deref().and_then(Attendance::parse),
-            target_ids: self
-                .target_ids
+            id: c.id,
+            key: c.key,
+            title: c.title,
+            kind: SessionKind::parse(&c.kind),
+            starts_at: time::in_zone(c.starts_at, zone),
+            ends_at: time::in_zone(c.ends_at, zone),
+            all_day: c.all_day,
+            room: c.room,
+            track: c.track,
+            abstract_number: c.abstract_number,
+            speakers: super::speaker_names(&c.speakers),
+            withdrawn: c.withdrawn,
+            attendance: c.attendance.as_deref().and_then(Attendance::parse),
+            target_ids: target_ids
                 .unwrap_or_default()
                 .split(',')
                 .filter_map(|id| id.parse().ok().map(PersonId))
                 .collect(),
-            sample: self.source_format.as_deref() == Some("sample"),
-            parent_id: self.parent_id,
-            board: self.board,
+            sample: c.source_format.as_deref() == Some("sample"),
+            parent_id: c.parent_id,
+            board: c.board,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! the page never holds the whole program (docs/performance.md, memory).
 
 use super::filter::{self, Facts, ProgramFilter};
-use super::queries::{congress_zone, people_of};
+use super::queries::{congress_zone, people_of, Columns};
 use super::{Attendance, SessionKind, SessionPerson};
 use crate::error::FieldProblem;
 use crate::ids::{CongressId, SessionId};
@@ -53,22 +53,8 @@ pub struct SessionRow {
 
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: SessionId,
-    key: String,
-    title: String,
-    kind: String,
-    starts_at: i64,
-    ends_at: i64,
-    all_day: bool,
-    room: Option<String>,
-    track: Option<String>,
-    abstract_number: Option<String>,
-    speakers: String,
-    withdrawn: bool,
-    attendance: Option<String>,
-    source_format: Option<String>,
-    parent_id: Option<SessionId>,
-    board: Option<String>,
+    #[sqlx(flatten)]
+    c: Columns,
     part_of: Option<String>,
     talks: i64,
     targets: Option<i64>,
@@ -76,36 +62,37 @@ struct Row {
 
 impl Row {
     fn into_row(self, zone: Tz) -> SessionRow {
+        let Row { c, part_of, talks, targets } = self;
         SessionRow {
-            id: self.id,
-            key: self.key,
-            title: self.title,
-            kind: SessionKind::parse(&self.kind),
-            starts_at: time::in_zone(self.starts_at, zone),
-            ends_at: time::in_zone(self.ends_at, zone),
-            all_day: self.all_day,
-            room: self.room,
-            track: self.track,
-            abstract_number: self.abstract_number,
-            speakers: super::speaker_names(&self.speakers).join(", "),
-            withdrawn: self.withdrawn,
-            attendance: self.attendance.as_deref().and_then(Attendance::parse),
-            targets: count(self.targets.unwrap_or(0)),
-            sample: self.source_format.as_deref() == Some("sample"),
-            parent_id: self.parent_id,
-            part_of: self.part_of,
-            talks: count(self.talks),
-            board: self.board,
+            id: c.id,
+            key: c.key,
+            title: c.title,
+            kind: SessionKind::parse(&c.kind),
+            starts_at: time::in_zone(c.starts_at, zone),
+            ends_at: time::in_zone(c.ends_at, zone),
+            all_day: c.all_day,
+            room: c.room,
+            track: c.track,
+            abstract_number: c.abstract_number,
+            speakers: super::speaker_names(&c.speakers).join(", "),
+            withdrawn: c.withdrawn,
+            attendance: c.attendance.as_deref().and_then(Attendance::parse),
+            targets: count(targets.unwrap_or(0)),
+            sample: c.source_format.as_deref() == Some("sample"),
+            parent_id: c.parent_id,
+            part_of,
+            talks: count(talks),
+            board: c.board,
         }
     }
 
     fn facts(&self, zone: Tz) -> Facts<'_> {
         Facts {
-            nested: self.parent_id.is_some(),
-            kind: SessionKind::parse(&self.kind),
-            room: self.room.as_deref(),
-            track: self.track.as_deref(),
-            day: time::in_zone(self.starts_at, zone).date_naive(),
+            nested: self.c.parent_id.is_some(),
+            kind: SessionKind::parse(&self.c.kind),
+            room: self.c.room.as_deref(),
+            track: self.c.track.as_deref(),
+            day: time::in_zone(self.c.starts_at, zone).date_naive(),
         }
     }
 }
@@ -248,7 +235,7 @@ pub async fn page(store: &Store, id: SessionId) -> Result<SessionPage> {
     let zone = congress_zone(store, congress_id).await?;
     let sql = format!("{SELECT}AND (s.id = ?2 OR s.parent_id = ?2){PROGRAM_ORDER}");
     let rows: Vec<Row> = sqlx::query_as(&sql).bind(congress_id).bind(id).fetch_all(store.pool()).await?;
-    let (own, talks): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.id == id);
+    let (own, talks): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.c.id == id);
     let session = own.into_iter().next().ok_or_else(|| CoreError::not_found("session", id))?.into_row(zone);
     let people = people_of(store, congress_id, id).await?;
     let talks = talks.into_iter().map(|r| r.into_row(zone)).collect();
