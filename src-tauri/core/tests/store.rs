@@ -66,4 +66,10 @@ async fn a_copy_is_kept_before_a_pending_migration() {
     let marker: String =
         sqlx::query_scalar("SELECT value FROM settings WHERE key = 'marker'").fetch_one(&conn).await.unwrap();
     assert_eq!(marker, "1");
+    let recorded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = ?")
+        .bind(newest)
+        .fetch_one(&conn)
+        .await
+        .unwrap();
+    assert_eq!(recorded, 0, "the copy was taken before the pending migration ran");
 }
