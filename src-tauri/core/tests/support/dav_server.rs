@@ -205,21 +205,25 @@ fn free_port() -> u16 {
 /// Waits until `port` accepts connections while `child` still runs (checked
 /// again a moment later, so a server that lost the port to another and is
 /// exiting is not taken for one that listens).
-fn wait_until_listening(child: &mut Child, port: u16) -> Result<(), String> {
+fn wait_until_listening(child: &mut Child, port: u16) -> std::io::Result<()> {
+    use std::io::{Error, ErrorKind};
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        if let Ok(Some(status)) = child.try_wait() {
-            return Err(format!("exited ({status}) before listening"));
+        if let Some(status) = child.try_wait()? {
+            return Err(Error::other(format!("exited ({status}) before listening")));
         }
         if TcpStream::connect(("127.0.0.1", port)).is_ok() {
             std::thread::sleep(Duration::from_millis(200));
-            return match child.try_wait() {
-                Ok(Some(status)) => Err(format!("exited ({status}); something else answers on the port")),
-                _ => Ok(()),
+            return match child.try_wait()? {
+                Some(status) => Err(Error::new(
+                    ErrorKind::AddrInUse,
+                    format!("exited ({status}); something else answers on the port"),
+                )),
+                None => Ok(()),
             };
         }
         if Instant::now() > deadline {
-            return Err("did not listen within 30 s".into());
+            return Err(Error::new(ErrorKind::TimedOut, "did not listen within 30 s"));
         }
         std::thread::sleep(Duration::from_millis(50));
     }
