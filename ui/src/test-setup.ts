@@ -1,6 +1,6 @@
 // Why: jsdom lacks the modal <dialog> API every Hallway dialog uses, and the ResizeObserver,
-// scrollBy and scrollTo the virtual list measures and corrects itself with; this fills them in just enough for
-// component tests, and resets the fake Tauri backend between tests.
+// scrollBy and scrollTo the virtual list measures and corrects itself with, and the pointer capture
+// Bits' select releases; this fills them in just enough for component tests, and resets the fake Tauri backend between tests.
 import { afterEach } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
 
@@ -37,6 +37,11 @@ class FakeResizeObserver {
   disconnect(): void {}
 }
 /** jsdom does no scrolling; a virtual list correcting its position only needs scrollTop to move. */
+/** jsdom has no pointer capture; Bits' select releases the implicit one on a press. */
+if (typeof Element.prototype.hasPointerCapture !== "function") {
+  Element.prototype.hasPointerCapture = () => false;
+  Element.prototype.releasePointerCapture = () => {};
+}
 if (typeof Element.prototype.scrollBy !== "function") {
   Element.prototype.scrollBy = function (this: Element, x?: ScrollToOptions | number, y?: number) {
     const top = typeof x === "object" ? (x.top ?? 0) : (y ?? 0);

@@ -18,5 +18,22 @@ export function markStartup(phase: StartupPhase | "data-rendered" | "data-painte
 export function markDataPainted(): void {
   if (marked.has("hallway-data-rendered") || typeof requestAnimationFrame === "undefined") return;
   markStartup("data-rendered");
-  requestAnimationFrame(() => requestAnimationFrame(() => markStartup("data-painted")));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      markStartup("data-painted");
+      painted();
+    }),
+  );
+}
+
+let painted: () => void = () => {};
+const paintedOnce = new Promise<void>((resolve) => (painted = resolve));
+
+/**
+ * Resolves once the first screen's data are painted, or after `fallbackMs` on a screen that marks
+ * no first paint: for work the first screen does not show (the sync status's first read), which
+ * would otherwise share the page's busiest moment with it.
+ */
+export function afterDataPainted(fallbackMs = 1000): Promise<void> {
+  return Promise.race([paintedOnce, new Promise<void>((resolve) => setTimeout(resolve, fallbackMs))]);
 }

@@ -1,6 +1,7 @@
 // Why: the tooltip that replaces `title` on buttons must show for a keyboard user (on focus), say
 // its text as the button's description, and leave the caller's own click handler working
-// alongside Bits' (which closes the tooltip on a click). Driven through "Export calendar…".
+// alongside Bits' (which closes the tooltip on a click). Driven through "Export calendar…". Until
+// the pointer or the focus reaches the button, Bits' tooltip is not made; a hover must then show it.
 import { describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import ExportCalendarButton from "../ExportCalendarButton.svelte";
@@ -24,10 +25,41 @@ describe("Tooltip", () => {
     button.focus();
     const tip = await screen.findByRole("tooltip");
     expect(tip.textContent).toBe("Save your plan as an .ics file for your calendar app");
-    await waitFor(() => expect(button.getAttribute("aria-describedby")).toBe(tip.id));
+    // The focus woke Bits' tooltip around a new button of the same name, and stayed on it.
+    const armed = screen.getByTestId("export-open");
+    expect(document.activeElement).toBe(armed);
+    await waitFor(() => expect(armed.getAttribute("aria-describedby")).toBe(tip.id));
 
-    await fireEvent.click(button);
+    await fireEvent.click(armed);
     await screen.findByTestId("export-dialog"); // the caller's handler ran
     await waitFor(() => expect(screen.queryByRole("tooltip")).toBeNull()); // and Bits' closed the tip
+  });
+
+  it("shows after the hover delay when the pointer is the first to reach its button", async () => {
+    const backend = installFakeBackend({ congresses: [ash] });
+    installFakeExport(backend);
+    await settings.load();
+    render(ExportCalendarButton, { congress: ash });
+    await fireEvent.pointerEnter(screen.getByTestId("export-open"), { pointerType: "mouse", pointerId: 1 });
+    const tip = await screen.findByRole("tooltip", {}, { timeout: 3000 });
+    expect(tip.textContent).toBe("Save your plan as an .ics file for your calendar app");
+
+    await fireEvent.click(screen.getByTestId("export-open"));
+    await screen.findByTestId("export-dialog"); // the caller's handler ran
+  });
+
+  it("leaves a press that starts on the plain button to end on it (its click is the caller's)", async () => {
+    const backend = installFakeBackend({ congresses: [ash] });
+    installFakeExport(backend);
+    await settings.load();
+    render(ExportCalendarButton, { congress: ash });
+    // A pointer that rested on the button: no hover first, so the press's focus comes before its click.
+    const button = screen.getByTestId("export-open");
+    await fireEvent.pointerDown(button, { button: 0, pointerType: "mouse", pointerId: 1 });
+    button.focus();
+    await fireEvent.pointerUp(document, { button: 0, pointerType: "mouse", pointerId: 1 });
+    expect(screen.getByTestId("export-open")).toBe(button);
+    await fireEvent.click(button);
+    await screen.findByTestId("export-dialog");
   });
 });
