@@ -46,7 +46,7 @@ export class Approach {
       }),
       ...this.#wakers.map((type) =>
         on(node, type, (event: Event) => {
-          if (this.armed || (type === "focus" && pressed)) return;
+          if (this.armed || (type === "focus" && pressed) || isTouchEnter(event)) return;
           this.#woke = event;
           this.armed = true;
         }),
@@ -95,6 +95,11 @@ export class Approach {
       if (this.#button === node) this.#button = null;
     };
   }
+}
+
+/** A finger's touch enters the button too, just before pressing it: that press is what counts. */
+function isTouchEnter(event: Event): boolean {
+  return event.type === "pointerenter" && typeof PointerEvent !== "undefined" && event instanceof PointerEvent && event.pointerType === "touch";
 }
 
 /** Does to `button` what `event` did to the stand-in. */
