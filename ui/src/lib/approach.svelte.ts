@@ -3,9 +3,9 @@
 // of Today's first paint with eight targets on a 2-core machine; see docs/performance.md), yet none
 // of them does anything until the user reaches for its button. So such a part is drawn first as
 // the plain button it wraps, with the same name, role and state attributes, and becomes the Bits
-// part when the pointer enters or presses that button, the focus lands on it, or a screen reader
-// clicks it. The event that woke it is handed to the part's button, so that first hover, press,
-// focus or click does what it would have done had the part been there.
+// part when a mouse or pen enters that button, a press lands on it, the focus lands on it, or a
+// screen reader clicks it. The event that woke it is handed to the part's button, so that first
+// hover, press, focus or click does what it would have done had the part been there.
 import { createAttachmentKey } from "svelte/attachments";
 import { on } from "svelte/events";
 
