@@ -11,12 +11,16 @@ import { settings } from "../../lib/settings.svelte";
 
 const ash = congress({ id: 1, name: "ASH 2026", short_name: "ASH26", starts_on: "2026-12-05", ends_on: "2026-12-08", time_zone: "America/New_York" });
 
+/** "Export calendar…" on screen, with a backend to open its dialog. */
+async function shown(): Promise<void> {
+  installFakeExport(installFakeBackend({ congresses: [ash] }));
+  await settings.load();
+  render(ExportCalendarButton, { congress: ash });
+}
+
 describe("Tooltip", () => {
   it("shows on keyboard focus, describes its button, and closes when the button is used", async () => {
-    const backend = installFakeBackend({ congresses: [ash] });
-    installFakeExport(backend);
-    await settings.load();
-    render(ExportCalendarButton, { congress: ash });
+    await shown();
     const button = screen.getByTestId("export-open");
     expect(button.hasAttribute("title")).toBe(false);
     expect(button.getAttribute("aria-describedby")).toBeNull();
@@ -36,10 +40,7 @@ describe("Tooltip", () => {
   });
 
   it("shows after the hover delay when the pointer is the first to reach its button", async () => {
-    const backend = installFakeBackend({ congresses: [ash] });
-    installFakeExport(backend);
-    await settings.load();
-    render(ExportCalendarButton, { congress: ash });
+    await shown();
     await fireEvent.pointerEnter(screen.getByTestId("export-open"), { pointerType: "mouse", pointerId: 1 });
     const tip = await screen.findByRole("tooltip", {}, { timeout: 3000 });
     expect(tip.textContent).toBe("Save your plan as an .ics file for your calendar app");
@@ -49,10 +50,7 @@ describe("Tooltip", () => {
   });
 
   it("leaves a tap, or a press that starts on the plain button, to end on it (its click is the caller's)", async () => {
-    const backend = installFakeBackend({ congresses: [ash] });
-    installFakeExport(backend);
-    await settings.load();
-    render(ExportCalendarButton, { congress: ash });
+    await shown();
     const button = screen.getByTestId("export-open");
     // A finger enters the button just before pressing it; a tap shows no tooltip, so nothing wakes.
     await fireEvent.pointerEnter(button, { pointerType: "touch", pointerId: 2 });
