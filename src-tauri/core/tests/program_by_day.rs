@@ -7,7 +7,9 @@ use hallway_core::congress::{self, CongressDraft};
 use hallway_core::ids::CongressId;
 use hallway_core::program::filter::NONE;
 use hallway_core::program::import::import_bytes;
-use hallway_core::program::{self, rows, Attendance, FacetCount, ProgramFilter, SessionKind, SessionRow};
+use hallway_core::program::{
+    self, rows, Attendance, FacetCount, ProgramFilter, SessionKind, SessionRow, RANKED_AT_MOST,
+};
 use hallway_core::{CoreError, Store};
 use std::sync::atomic::AtomicBool;
 
@@ -118,6 +120,47 @@ async fn filters_narrow_a_day_and_a_search_brings_matching_talks_best_first() {
     assert_eq!(listed, ranked.iter().copied().filter(|id| listed.contains(id)).collect::<Vec<_>>());
     // Typed, but nothing to search by: nothing matches (rather than everything).
     assert!(rows::day(&store, c, "2026-12-05", &search("++")).await.unwrap().is_empty());
+}
+
+/// Up to `RANKED_AT_MOST` matches a search puts the best first; one more and
+/// they come in time order (ranking them all would cost more than it tells).
+#[tokio::test]
+async fn a_search_ranks_up_to_its_limit_and_past_it_lists_in_time_order() {
+    for matches in [RANKED_AT_MOST, RANKED_AT_MOST + 1] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("h.sqlite3")).await.unwrap();
+        let draft = CongressDraft {
+            name: "ASH 2026".into(),
+            starts_on: "2026-12-05".into(),
+            ends_on: "2026-12-06".into(),
+            time_zone: "America/New_York".into(),
+            ..Default::default()
+        };
+        let c = congress::create(&store, &draft).await.unwrap().id;
+        // Sessions a minute apart that mention sickle cell once in a long title,
+        // then, last in time, the best match: the words and little else.
+        let mut csv = String::from("Title,Start,End,Room\n");
+        for i in 0..matches - 1 {
+            let (h, m) = (7 + i / 60, i % 60);
+            csv += &format!(
+                "Session {i}: outcomes of a multicenter cohort with sickle cell disease and long follow-up,\
+                 2026-12-05 {h:02}:{m:02},2026-12-05 {h:02}:{m:02},Hall A\n"
+            );
+        }
+        csv += "Sickle cell,2026-12-06 09:00,2026-12-06 10:00,Hall B\n";
+        import_bytes(&store, c, "program.csv", csv.into_bytes(), &|_| {}, &AtomicBool::new(false)).await.unwrap();
+
+        let found = program::search(&store, c, "sickle cell", 2000).await.unwrap();
+        assert_eq!(found.len() as i64, matches);
+        let best = id_of(&store, c, "Sickle cell").await;
+        if matches <= RANKED_AT_MOST {
+            assert_eq!(found[0], best, "{matches} matches are ranked, best first");
+        } else {
+            let in_time_order: Vec<_> = program::list(&store, c).await.unwrap().iter().map(|s| s.id).collect();
+            assert_eq!(found, in_time_order, "{matches} matches come in time order");
+            assert_eq!(found.last(), Some(&best));
+        }
+    }
 }
 
 #[tokio::test]

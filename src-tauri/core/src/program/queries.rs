@@ -104,13 +104,18 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Session>
     Ok(rows.into_iter().map(|r| r.into_session(zone)).collect())
 }
 
-/// Beyond this many matches, relevance ranking says little (the word is in
-/// most of the program) and costs most: results then come in time order.
-const RANKED_AT_MOST: i64 = 1000;
+/// Beyond this many matches, relevance ranking says little (the words are in
+/// a twentieth of an ASH-scale program) and costs most: results then come in
+/// time order, as for people (500 too). FTS5's bm25 reads each match's hits
+/// and column sizes, about 3 µs a match on a 2-core machine, plus a pass over
+/// every session holding each word for its weight: at 1,000 the broadest
+/// ranked searches took 4–5 ms, the whole keystroke budget
+/// (docs/performance.md, "The slowest program searches").
+pub const RANKED_AT_MOST: i64 = 500;
 
 /// Sessions matching `typed` in title, speakers, track, room, abstract number
 /// or description: best first when few match, else in time order; at most
-/// `limit`. One statement decides which (counting at most 1,001 matches)
+/// `limit`. One statement decides which (counting at most 501 matches)
 /// and returns the ids as one JSON array: a statement is a round trip to
 /// SQLite's thread and each row another hand-over (about 7 µs), so two
 /// statements and 200 rows cost about 2 ms a keystroke on a 2-core machine,
