@@ -99,9 +99,22 @@ dev: system-deps npm-deps
 
 # ------------------------------------------------------------------- test --
 
-.PHONY: test fmt fmt-check clippy rust-test ui-test bindings bindings-check e2e interop corpus-counts
-test: deps tauri-driver fmt-check ui-test ui clippy rust-test interop corpus-counts e2e
+.PHONY: test fmt fmt-check clippy rust-test ui-test bindings bindings-check e2e interop corpus-counts disk-space
+test: disk-space deps tauri-driver fmt-check ui-test ui clippy rust-test interop corpus-counts e2e
 	@echo "make test: every check passed"
+
+# A build that runs out of disk fails deep in the linker ("ld terminated with
+# signal 7 [Bus error]") a quarter of an hour in; say so at once instead. What
+# `make test` builds from a fresh clone takes about 5.5 GB (the debug workspace
+# in $(TARGET_DIR), npm packages, the interop venv); an existing build needs
+# room for what changed.
+NEED_GB := $(if $(wildcard $(TARGET_DIR)/debug),2,6)
+disk-space:
+	@have=$$(df -P -k "$(if $(wildcard $(TARGET_DIR)),$(TARGET_DIR),.)" | awk 'NR == 2 { print int($$4 / 1048576) }'); \
+	if [ "$$have" -lt $(NEED_GB) ]; then \
+	  echo "make test: $$have GB free where it builds ($(abspath $(TARGET_DIR))), it needs about $(NEED_GB) GB. Free some disk and run it again." >&2; \
+	  exit 1; \
+	fi
 
 fmt:
 	$(CARGO) fmt --all
