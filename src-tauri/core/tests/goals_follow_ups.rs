@@ -155,6 +155,19 @@ async fn each_rule_counts_what_it_says() {
     // Today carries them.
     let t = today::today(&store, c, 0).await.unwrap();
     assert_eq!(t.goals.len(), 7);
+
+    // Each counts the same as the congress's only goal: the list reads what its goals count, no more.
+    let counted = goals::list(&store, c).await.unwrap();
+    assert!(counted.iter().all(|g| g.progress > 0), "each rule has something to count");
+    for only in counted.iter().filter(|g| g.rule != GoalRule::Manual) {
+        for g in goals::list(&store, c).await.unwrap() {
+            goals::delete(&store, g.id).await.unwrap();
+        }
+        let mut draft = goal(c, only.rule, only.params.clone(), only.target);
+        draft.title = only.title.clone();
+        goals::create(&store, &draft).await.unwrap();
+        assert_eq!(progress(&store, c, &only.title).await, only.progress, "{} alone", only.title);
+    }
 }
 
 #[tokio::test]

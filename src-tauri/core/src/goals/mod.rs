@@ -112,11 +112,12 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Goal>> {
     .bind(congress_id)
     .fetch_all(store.pool())
     .await?;
-    let counts = Counts::load(store, congress_id).await?;
+    let rules: Vec<GoalRule> = rows.iter().map(|r| GoalRule::parse(&r.rule).unwrap_or(GoalRule::Manual)).collect();
+    let counts = Counts::load(store, congress_id, &rules).await?;
     Ok(rows
         .into_iter()
-        .map(|r| {
-            let rule = GoalRule::parse(&r.rule).unwrap_or(GoalRule::Manual);
+        .zip(rules)
+        .map(|(r, rule)| {
             let params: GoalParams = serde_json::from_str(&r.rule_params).unwrap_or_default();
             let manual = u32::try_from(r.manual_count).unwrap_or(0);
             let progress = counts.progress(rule, &params, manual);
@@ -240,42 +241,54 @@ struct Counts {
 }
 
 impl Counts {
-    async fn load(store: &Store, congress_id: CongressId) -> Result<Counts> {
-        let targets = sqlx::query_as("SELECT why, status FROM targets WHERE congress_id = ?")
+    /// Reads only what `rules` count: Today lists the goals on every load,
+    /// and a congress with no goals, or only manual ones, needs none of it.
+    async fn load(store: &Store, congress_id: CongressId, rules: &[GoalRule]) -> Result<Counts> {
+        let needs = |rule: GoalRule| rules.contains(&rule);
+        let mut counts = Counts {
+            targets: Vec::new(),
+            sessions: Vec::new(),
+            meetings_done: 0,
+            follow_ups_done: 0,
+            talked_to: Vec::new(),
+        };
+        if needs(GoalRule::TargetsMet) {
+            counts.targets = sqlx::query_as("SELECT why, status FROM targets WHERE congress_id = ?")
+                .bind(congress_id)
+                .fetch_all(store.pool())
+                .await?;
+        }
+        if needs(GoalRule::SessionsAttended) {
+            counts.sessions = sqlx::query_as(
+                "SELECT title, track, kind FROM sessions WHERE congress_id = ? AND attendance = 'attending' \
+                 AND withdrawn = 0",
+            )
             .bind(congress_id)
             .fetch_all(store.pool())
             .await?;
-        let sessions = sqlx::query_as(
-            "SELECT title, track, kind FROM sessions WHERE congress_id = ? AND attendance = 'attending' \
-             AND withdrawn = 0",
-        )
-        .bind(congress_id)
-        .fetch_all(store.pool())
-        .await?;
-        let meetings_done: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE congress_id = ? AND status = 'done'")
-                .bind(congress_id)
-                .fetch_one(store.pool())
-                .await?;
-        let follow_ups_done: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM follow_ups WHERE congress_id = ? AND status = 'done'")
-                .bind(congress_id)
-                .fetch_one(store.pool())
-                .await?;
-        let talked_to = sqlx::query_scalar(
-            "SELECT t.why FROM (SELECT DISTINCT person_id FROM interactions WHERE congress_id = ?1) i \
-             LEFT JOIN targets t ON t.person_id = i.person_id AND t.congress_id = ?1",
-        )
-        .bind(congress_id)
-        .fetch_all(store.pool())
-        .await?;
-        Ok(Counts {
-            targets,
-            sessions,
-            meetings_done: u32::try_from(meetings_done).unwrap_or(0),
-            follow_ups_done: u32::try_from(follow_ups_done).unwrap_or(0),
-            talked_to,
-        })
+        }
+        let count = |sql: &'static str| async move {
+            let n: i64 = sqlx::query_scalar(sql).bind(congress_id).fetch_one(store.pool()).await?;
+            Ok::<u32, CoreError>(u32::try_from(n).unwrap_or(0))
+        };
+        if needs(GoalRule::MeetingsDone) {
+            counts.meetings_done =
+                count("SELECT COUNT(*) FROM meetings WHERE congress_id = ? AND status = 'done'").await?;
+        }
+        if needs(GoalRule::FollowUpsDone) {
+            counts.follow_ups_done =
+                count("SELECT COUNT(*) FROM follow_ups WHERE congress_id = ? AND status = 'done'").await?;
+        }
+        if needs(GoalRule::InteractionsLogged) {
+            counts.talked_to = sqlx::query_scalar(
+                "SELECT t.why FROM (SELECT DISTINCT person_id FROM interactions WHERE congress_id = ?1) i \
+                 LEFT JOIN targets t ON t.person_id = i.person_id AND t.congress_id = ?1",
+            )
+            .bind(congress_id)
+            .fetch_all(store.pool())
+            .await?;
+        }
+        Ok(counts)
     }
 
     fn progress(&self, rule: GoalRule, params: &GoalParams, manual: u32) -> u32 {
