@@ -205,6 +205,17 @@ async fn clashes_with_attending_sessions_and_other_meetings_are_named() {
     let preview = meetings::clashes_for(&store, c, None, local("2026-10-24 10:15"), 15).await.unwrap();
     assert_eq!(preview.iter().map(|x| x.title.as_str()).collect::<Vec<_>>(), ["CAR-T in myeloma"]);
 
+    // Today names each meeting's clashes as the meetings list does (from its own sweep of the day).
+    let t = today::today(&store, c, at("2026-10-24T08:00:00+02:00")).await.unwrap();
+    let shown: Vec<_> = t.current.iter().chain(&t.next).chain(&t.later).collect();
+    for listed in meetings::list(&store, c).await.unwrap() {
+        let item = shown.iter().find(|i| i.item == AgendaItem::Meeting(listed.id)).unwrap();
+        assert_eq!(item.clashes_with, listed.clashes.iter().map(|x| x.title.clone()).collect::<Vec<_>>());
+        assert!(!item.clashes_with.is_empty());
+    }
+    let session = shown.iter().find(|i| i.item == AgendaItem::Session(cart)).unwrap();
+    assert_eq!(session.clashes_with, ["Coffee with a mentor"]);
+
     // Cancelled meetings leave the agenda.
     meetings::set_status(&store, m.id, MeetingStatus::Cancelled).await.unwrap();
     assert!(meetings::get(&store, n.id).await.unwrap().clashes.is_empty());

@@ -6,7 +6,8 @@
 mod queries;
 
 pub use queries::{
-    clashes_for, create, delete, get, list, set_reminder, set_status, update, MovedTarget, StatusChange,
+    clashes_for, create, delete, get, list, list_without_clashes, set_reminder, set_status, update, MovedTarget,
+    StatusChange,
 };
 
 use crate::ids::{CongressId, MeetingId, PersonId};

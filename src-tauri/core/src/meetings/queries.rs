@@ -52,11 +52,30 @@ const SELECT: &str = "SELECT id, congress_id, title, purpose, place, kind, statu
 
 /// Every meeting of a congress in time order, with people and clashes.
 pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Meeting>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE congress_id = ? ORDER BY starts_at, id"))
+    let rows = rows_of(store, congress_id).await?;
+    assemble(store, congress_id, rows, Clashes::Find).await
+}
+
+/// Every meeting of a congress in time order, with people but `clashes`
+/// left empty: for a caller that sweeps the agenda itself (Today, which
+/// reads the attending sessions anyway), so the agenda is not read twice.
+pub async fn list_without_clashes(store: &Store, congress_id: CongressId) -> Result<Vec<Meeting>> {
+    let rows = rows_of(store, congress_id).await?;
+    assemble(store, congress_id, rows, Clashes::Leave).await
+}
+
+async fn rows_of(store: &Store, congress_id: CongressId) -> Result<Vec<Row>> {
+    Ok(sqlx::query_as(&format!("{SELECT} WHERE congress_id = ? ORDER BY starts_at, id"))
         .bind(congress_id)
         .fetch_all(store.pool())
-        .await?;
-    assemble(store, congress_id, rows).await
+        .await?)
+}
+
+/// Whether `assemble` finds each meeting's clashes.
+#[derive(PartialEq)]
+enum Clashes {
+    Find,
+    Leave,
 }
 
 pub async fn get(store: &Store, id: MeetingId) -> Result<Meeting> {
@@ -66,14 +85,14 @@ pub async fn get(store: &Store, id: MeetingId) -> Result<Meeting> {
         .await?
         .ok_or_else(|| CoreError::not_found("meeting", id))?;
     let congress_id = row.congress_id;
-    let mut found = assemble(store, congress_id, vec![row]).await?;
+    let mut found = assemble(store, congress_id, vec![row], Clashes::Find).await?;
     Ok(found.remove(0))
 }
 
-async fn assemble(store: &Store, congress_id: CongressId, rows: Vec<Row>) -> Result<Vec<Meeting>> {
+async fn assemble(store: &Store, congress_id: CongressId, rows: Vec<Row>, find: Clashes) -> Result<Vec<Meeting>> {
     let zone = congress_zone(store, congress_id).await?;
     let mut people = people_of(store, congress_id).await?;
-    let mut clashes = clash_map(store, congress_id, zone).await?;
+    let mut clashes = if find == Clashes::Find { clash_map(store, congress_id, zone).await? } else { HashMap::new() };
     Ok(rows
         .into_iter()
         .map(|r| Meeting {

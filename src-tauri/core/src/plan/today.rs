@@ -166,7 +166,7 @@ async fn day_items(store: &Store, congress_id: CongressId, zone: chrono_tz::Tz) 
             .await?
             .into_iter()
             .collect();
-    for m in meetings::list(store, congress_id).await? {
+    for m in meetings::list_without_clashes(store, congress_id).await? {
         if m.status == MeetingStatus::Cancelled {
             continue;
         }
@@ -182,11 +182,13 @@ async fn day_items(store: &Store, congress_id: CongressId, zone: chrono_tz::Tz) 
             purpose: m.purpose,
             meeting_status: Some(m.status),
             session_kind: None,
-            clashes_with: m.clashes.iter().map(|c| c.title.clone()).collect(),
+            clashes_with: Vec::new(),
         });
     }
-    // Sessions learn their clashes from the same sweep the meetings used; a
-    // session and a talk it holds are one plan, not a clash.
+    // Sessions and meetings learn their clashes from one sweep over what was
+    // just read (the same sweep `meetings::list` makes over the same agenda,
+    // which would read it again); a session and a talk it holds are one
+    // plan, not a clash.
     let held = super::clashes::Held::load(store, congress_id).await?;
     let mut spans: Vec<(i64, i64, usize)> =
         items.iter().enumerate().map(|(n, i)| (i.starts_at.timestamp(), i.ends_at.timestamp(), n)).collect();
@@ -195,10 +197,8 @@ async fn day_items(store: &Store, congress_id: CongressId, zone: chrono_tz::Tz) 
             continue;
         }
         for (me, other) in [(a, b), (b, a)] {
-            if items[me].session_kind.is_some() {
-                let title = items[other].title.clone();
-                items[me].clashes_with.push(title);
-            }
+            let title = items[other].title.clone();
+            items[me].clashes_with.push(title);
         }
     }
     items.sort_by_key(|i| (i.starts_at, i.ends_at));
