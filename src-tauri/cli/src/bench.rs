@@ -21,10 +21,21 @@ const LINKS: usize = 70_000;
 const NESTED_DB: &str = "bench-nested.sqlite3";
 
 pub async fn run(work: Option<PathBuf>) -> Result<()> {
-    let dir = match work {
-        Some(dir) => dir,
-        None => std::env::temp_dir().join(format!("hallway-bench-{}", std::process::id())),
+    let Some(dir) = work else {
+        // A folder of its own, removed after: each run writes about 220 MB
+        // of files and databases, which `make bench` after `make bench`
+        // otherwise left in the temp folder.
+        let dir = std::env::temp_dir().join(format!("hallway-bench-{}", std::process::id()));
+        let result = in_folder(dir.clone()).await;
+        if let Err(e) = std::fs::remove_dir_all(&dir) {
+            eprintln!("could not remove {}: {e}", dir.display());
+        }
+        return result;
     };
+    in_folder(dir).await
+}
+
+async fn in_folder(dir: PathBuf) -> Result<()> {
     std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
     let first_day = NaiveDate::from_ymd_opt(2026, 12, 5).expect("valid date");
     let items = generate::program(first_day, SESSIONS, ABSTRACTS, LINKS);
