@@ -277,6 +277,13 @@ async fn the_whole_plan_exports_to_the_letter_of_rfc_5545() {
         assert!(description.contains(line), "{line:?} missing from {description}");
     }
     assert_eq!((coffee["VALARM/ACTION"].as_str(), coffee["VALARM/TRIGGER"].as_str()), ("DISPLAY", "-PT15M"));
+    // The people by name (they were added Kari, Ana, 李伟), the meetings in time order.
+    let at = |line: &str| description.find(line).unwrap();
+    assert!(at("- Ana Sánchez") < at("- Kari Ødegård") && at("- Kari Ødegård") < at("- 李伟"), "{description}");
+    let summaries: Vec<&str> = all.iter().map(|e| e["SUMMARY"].as_str()).collect();
+    let place = |title: &str| summaries.iter().position(|s| *s == title).unwrap();
+    assert!(place("Coffee\\, cake\\; and a \\\\ backslash") < place("Lunch with Ana"));
+    assert!(place("Lunch with Ana") < place("Dinner with 李伟"));
     let lunch = by_summary(&all, "Lunch with Ana");
     assert_eq!(lunch["DTSTART"], "20261025T113000Z", "12:30 CET is 11:30 UTC after the change");
     let dinner = by_summary(&all, "Dinner with 李伟");

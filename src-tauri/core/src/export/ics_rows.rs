@@ -1,14 +1,19 @@
 //! What the calendar file is made from, read straight from the tables:
 //! meetings with their people, the sessions marked attending or maybe, and
 //! the follow-ups still owed. Only the columns the export writes, in time
-//! order, without the clash analysis `meetings::list` adds.
+//! order, without the clash analysis `meetings::list` adds. Meetings and
+//! their people, a thousand rows each in a full agenda, come as one JSON
+//! array each (`store::json_rows`): row by row they were a third of an
+//! export's time.
 
 use super::ExportOptions;
 use crate::ids::{CongressId, MeetingId};
+use crate::store::json_rows;
 use crate::{Result, Store};
 use std::collections::HashMap;
 
-#[derive(sqlx::FromRow)]
+/// Read from a JSON array in this order (`meetings` below).
+#[derive(serde::Deserialize)]
 pub(super) struct MeetingRow {
     pub(super) id: MeetingId,
     pub(super) congress_id: CongressId,
@@ -26,10 +31,11 @@ pub(super) struct MeetingRow {
 
 pub(super) async fn meetings(store: &Store, filter: &str, value: i64) -> Result<Vec<MeetingRow>> {
     let sql = format!(
-        "SELECT m.id, m.congress_id, m.title, m.purpose, m.place, m.status, m.starts_at, m.ends_at, m.notes, m.uid, \
-         m.sequence, m.updated_at FROM meetings m WHERE {filter} ORDER BY m.starts_at, m.id"
+        "SELECT json_group_array(json_array(m.id, m.congress_id, m.title, m.purpose, m.place, m.status, \
+         m.starts_at, m.ends_at, m.notes, m.uid, m.sequence, m.updated_at) ORDER BY m.starts_at, m.id) \
+         FROM meetings m WHERE {filter}"
     );
-    Ok(sqlx::query_as(&sql).bind(value).fetch_all(store.pool()).await?)
+    json_rows(sqlx::query_scalar(&sql).bind(value).fetch_one(store.pool()).await?, "meeting")
 }
 
 /// Each meeting's people as (name, institution), by name.
@@ -39,12 +45,12 @@ pub(super) async fn people(
     value: i64,
 ) -> Result<HashMap<MeetingId, Vec<(String, Option<String>)>>> {
     let sql = format!(
-        "SELECT mp.meeting_id, p.display_name, p.institution FROM meeting_people mp \
-         JOIN meetings m ON m.id = mp.meeting_id JOIN people p ON p.id = mp.person_id \
-         WHERE {filter} ORDER BY p.display_name COLLATE NOCASE"
+        "SELECT json_group_array(json_array(mp.meeting_id, p.display_name, p.institution) \
+         ORDER BY p.display_name COLLATE NOCASE) FROM meeting_people mp \
+         JOIN meetings m ON m.id = mp.meeting_id JOIN people p ON p.id = mp.person_id WHERE {filter}"
     );
     let rows: Vec<(MeetingId, String, Option<String>)> =
-        sqlx::query_as(&sql).bind(value).fetch_all(store.pool()).await?;
+        json_rows(sqlx::query_scalar(&sql).bind(value).fetch_one(store.pool()).await?, "meeting people")?;
     let mut map: HashMap<MeetingId, Vec<(String, Option<String>)>> = HashMap::new();
     for (meeting, name, institution) in rows {
         map.entry(meeting).or_default().push((name, institution));

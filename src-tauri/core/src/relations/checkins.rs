@@ -125,8 +125,7 @@ fn epoch_day(days: i64) -> Option<NaiveDate> {
 
 /// A JSON array that SQLite built (`json_group_array`), read.
 fn json_rows<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Vec<T>> {
-    let text = text.unwrap_or_else(|| "[]".into());
-    serde_json::from_str(&text).map_err(|e| CoreError::Conflict(format!("unexpected check-in data: {e}")))
+    crate::store::json_rows(text, "check-in")
 }
 
 /// An FTS5 query for people whose tags column holds `tag`'s words (a

@@ -55,8 +55,7 @@ struct Candidate(PersonId, String, Option<String>);
 struct RoleRow(PersonId, SessionId, String, String, i64, Option<String>, Option<String>);
 
 fn json_rows<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Vec<T>> {
-    serde_json::from_str(text.as_deref().unwrap_or("[]"))
-        .map_err(|e| crate::CoreError::Conflict(format!("unexpected reconnect data: {e}")))
+    crate::store::json_rows(text, "reconnect")
 }
 
 /// The people to reconnect with at `congress_id`: not yet targets first,
