@@ -27,20 +27,24 @@ const PROGRAM: &str = "Title,Session,Start,End,Room,Track,Session Type,Speakers\
     Late reception,,2026-12-05 23:30,2026-12-06 00:30,,,Social,\n\
     Education: MDS for the generalist,,2026-12-06 07:00,08:00,Room 6A,MDS,Education,\n";
 
-async fn setup() -> (tempfile::TempDir, Store, CongressId) {
+/// ASH 2026 in New York, from `starts_on` to 6 December, with `csv` imported as its program.
+async fn congress_with(csv: &str, starts_on: &str) -> (tempfile::TempDir, Store, CongressId, CongressDraft) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("h.sqlite3")).await.unwrap();
     let draft = CongressDraft {
         name: "ASH 2026".into(),
-        starts_on: "2026-12-04".into(),
+        starts_on: starts_on.into(),
         ends_on: "2026-12-06".into(),
         time_zone: "America/New_York".into(),
         ..Default::default()
     };
     let c = congress::create(&store, &draft).await.unwrap().id;
-    import_bytes(&store, c, "program.csv", PROGRAM.as_bytes().to_vec(), &|_| {}, &AtomicBool::new(false))
-        .await
-        .unwrap();
+    import_bytes(&store, c, "program.csv", csv.as_bytes().to_vec(), &|_| {}, &AtomicBool::new(false)).await.unwrap();
+    (dir, store, c, draft)
+}
+
+async fn setup() -> (tempfile::TempDir, Store, CongressId) {
+    let (dir, store, c, draft) = congress_with(PROGRAM, "2026-12-04").await;
     // The satellite's day is then no longer a congress day (an import leaves such items out).
     congress::update(&store, c, &CongressDraft { starts_on: "2026-12-05".into(), ..draft }).await.unwrap();
     (dir, store, c)
@@ -127,16 +131,6 @@ async fn filters_narrow_a_day_and_a_search_brings_matching_talks_best_first() {
 #[tokio::test]
 async fn a_search_ranks_up_to_its_limit_and_past_it_lists_in_time_order() {
     for matches in [RANKED_AT_MOST, RANKED_AT_MOST + 1] {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path().join("h.sqlite3")).await.unwrap();
-        let draft = CongressDraft {
-            name: "ASH 2026".into(),
-            starts_on: "2026-12-05".into(),
-            ends_on: "2026-12-06".into(),
-            time_zone: "America/New_York".into(),
-            ..Default::default()
-        };
-        let c = congress::create(&store, &draft).await.unwrap().id;
         // Sessions a minute apart that mention sickle cell once in a long title,
         // then, last in time, the best match: the words and little else.
         let mut csv = String::from("Title,Start,End,Room\n");
@@ -148,7 +142,7 @@ async fn a_search_ranks_up_to_its_limit_and_past_it_lists_in_time_order() {
             );
         }
         csv += "Sickle cell,2026-12-06 09:00,2026-12-06 10:00,Hall B\n";
-        import_bytes(&store, c, "program.csv", csv.into_bytes(), &|_| {}, &AtomicBool::new(false)).await.unwrap();
+        let (_dir, store, c, _) = congress_with(&csv, "2026-12-05").await;
 
         let found = program::search(&store, c, "sickle cell", 2000).await.unwrap();
         assert_eq!(found.len() as i64, matches);

@@ -228,7 +228,8 @@ pub async fn delete(store: &Store, id: GoalId) -> Result<()> {
     Ok(())
 }
 
-/// What the rules count, read once per list.
+/// What the rules count, read once per list (empty where no rule counts it).
+#[derive(Default)]
 struct Counts {
     /// (why, status) of every target.
     targets: Vec<(String, String)>,
@@ -245,13 +246,7 @@ impl Counts {
     /// and a congress with no goals, or only manual ones, needs none of it.
     async fn load(store: &Store, congress_id: CongressId, rules: &[GoalRule]) -> Result<Counts> {
         let needs = |rule: GoalRule| rules.contains(&rule);
-        let mut counts = Counts {
-            targets: Vec::new(),
-            sessions: Vec::new(),
-            meetings_done: 0,
-            follow_ups_done: 0,
-            talked_to: Vec::new(),
-        };
+        let mut counts = Counts::default();
         if needs(GoalRule::TargetsMet) {
             counts.targets = sqlx::query_as("SELECT why, status FROM targets WHERE congress_id = ?")
                 .bind(congress_id)
