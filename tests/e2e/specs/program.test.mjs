@@ -161,3 +161,55 @@ test('the sample program loads into a new congress', async () => {
   assert.ok(stored.length > 40);
   await screenshot(browser, 'program-sample');
 });
+
+test('the grid draws the hours on screen, the rest as they scroll in, and every session once the keyboard is in it', async () => {
+  await (await byTestId(browser, 'view-grid')).click();
+  await browser.waitUntil(async () => (await texts(browser, 'grid-event')).length > 0, { timeout: 10000 });
+  const day = await (await browser.$('[data-testid="day-tab"][aria-selected="true"]')).getAttribute('data-day');
+  const sessions = cli(db, 'program', 'list', '--congress', 'ASH26', '--json').filter((s) => s.starts_at.startsWith(day));
+  assert.ok(sessions.length > 10, `the sample has a full day on ${day}`);
+
+  /** The sessions drawn, and those of them inside the grid's scroller's visible box. */
+  const drawn = () =>
+    browser.execute(() => {
+      const box = document.querySelector('.ec-main').getBoundingClientRect();
+      const all = new Set();
+      const seen = new Set();
+      for (const el of document.querySelectorAll('[data-testid="grid-event"]')) {
+        const ids = el.dataset.sessionIds.split(' ');
+        ids.forEach((id) => all.add(id));
+        const r = el.getBoundingClientRect();
+        if (r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right) ids.forEach((id) => seen.add(id));
+      }
+      return { all: [...all], seen: [...seen] };
+    });
+  const scrollTo = (y) =>
+    browser.execute(
+      (top) =>
+        new Promise((done) => {
+          document.querySelector('.ec-main').scrollTo(0, top);
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+      y,
+    );
+
+  // At the top, the evening is not drawn; scrolled down, it is, and on screen.
+  const top = await drawn();
+  assert.ok(top.all.length < sessions.length, `${top.all.length} of ${sessions.length} sessions drawn at the top`);
+  await scrollTo(1e6);
+  const bottom = await drawn();
+  const evening = bottom.seen.filter((id) => !top.all.includes(id));
+  assert.ok(evening.length > 0, 'scrolling down draws the sessions it brings into view');
+
+  // The keyboard reaches every session: once the focus is on one, all of them are drawn.
+  await scrollTo(0);
+  for (let i = 0; i < 20; i++) {
+    const inGrid = await browser.execute(() => document.activeElement?.getAttribute('data-testid') === 'grid-event');
+    if (inGrid) break;
+    await browser.keys('Tab');
+  }
+  await browser.waitUntil(async () => (await drawn()).all.length === sessions.length, {
+    timeout: 5000,
+    timeoutMsg: `the keyboard in the grid draws all ${sessions.length} sessions of ${day}`,
+  });
+});
