@@ -106,7 +106,7 @@ function minuteOfDay(floatingTime: string, day: string): number {
   const date = floatingTime.slice(0, 10);
   if (date < day) return 0;
   if (date > day) return 24 * 60;
-  return Number(floatingTime.slice(11, 13)) * 60 + Number(floatingTime.slice(14, 16));
+  return minutesOf(floatingTime);
 }
 
 /** The events of `model` inside `win`: an event counts when its room is, and it overlaps the minutes. */

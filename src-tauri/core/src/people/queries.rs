@@ -90,8 +90,7 @@ pub async fn search(store: &Store, typed: &str, limit: u32) -> Result<Vec<Person
     );
     let found: Option<String> =
         sqlx::query_scalar(&sql).bind(query).bind(limit).bind(RANKED_AT_MOST + 1).fetch_one(store.pool()).await?;
-    serde_json::from_str(found.as_deref().unwrap_or("[]"))
-        .map_err(|e| CoreError::Conflict(format!("unexpected search result: {e}")))
+    crate::store::json_rows(found, "people search")
 }
 
 /// The stored shape of a checked draft.

@@ -137,8 +137,7 @@ pub async fn search(store: &Store, congress_id: CongressId, typed: &str, limit: 
     .bind(RANKED_AT_MOST + 1)
     .fetch_one(store.pool())
     .await?;
-    serde_json::from_str(ids.as_deref().unwrap_or("[]"))
-        .map_err(|e| CoreError::Conflict(format!("unexpected search result: {e}")))
+    crate::store::json_rows(ids, "program search")
 }
 
 /// Someone on a session, and where they stand as a target at its congress.

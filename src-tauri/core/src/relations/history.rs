@@ -114,8 +114,7 @@ pub(crate) async fn encounters(
     let ids = serde_json::to_string(people).expect("ids serialise");
     let text: Option<String> =
         sqlx::query_scalar(&sql).bind(ids).bind(before.map(|d| d.to_string())).fetch_one(store.pool()).await?;
-    let rows: Vec<Row> = serde_json::from_str(text.as_deref().unwrap_or("[]"))
-        .map_err(|e| crate::CoreError::Conflict(format!("unexpected encounter data: {e}")))?;
+    let rows: Vec<Row> = crate::store::json_rows(text, "encounter")?;
     let mut out: Vec<(i64, Encounter)> = rows
         .into_iter()
         .map(|r| {
