@@ -184,3 +184,30 @@ async fn the_session_list_flags_exactly_the_talks_of_this_congress_targets() {
         }
     }
 }
+
+/// Past 500 matches a search no longer ranks: the first found come by name,
+/// and the search says so, for the list to say so too.
+#[tokio::test]
+async fn a_search_says_whether_it_ranked() {
+    let (_dir, store, _) = setup().await;
+    for i in 0..501 {
+        let city = if i < 10 { "Barcelona" } else { "Madrid" };
+        let draft = PersonDraft {
+            display_name: format!("Person {i:03}"),
+            institution: "Hospital Clinic".into(),
+            city: city.into(),
+            ..Default::default()
+        };
+        people::create(&store, &draft).await.unwrap();
+    }
+    let broad = people::search_matches(&store, "clinic", 200).await.unwrap();
+    assert!(!broad.best_first, "501 matches are not ranked");
+    assert_eq!(broad.people.len(), 200);
+    let names: Vec<_> = broad.people.iter().map(|p| p.display_name.clone()).collect();
+    assert!(names.is_sorted(), "by name: {names:?}");
+
+    let narrow = people::search_matches(&store, "clinic barcelona", 200).await.unwrap();
+    assert!(narrow.best_first, "10 matches are ranked");
+    assert_eq!(narrow.people.len(), 10);
+    assert_eq!(people::search(&store, "clinic barcelona", 200).await.unwrap(), narrow.people);
+}

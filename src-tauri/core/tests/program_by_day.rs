@@ -127,7 +127,8 @@ async fn filters_narrow_a_day_and_a_search_brings_matching_talks_best_first() {
 }
 
 /// Up to `RANKED_AT_MOST` matches a search puts the best first; one more and
-/// they come in time order (ranking them all would cost more than it tells).
+/// they come in time order (ranking them all would cost more than it tells),
+/// and the search and the overview say which, for the list to say so.
 #[tokio::test]
 async fn a_search_ranks_up_to_its_limit_and_past_it_lists_in_time_order() {
     for matches in [RANKED_AT_MOST, RANKED_AT_MOST + 1] {
@@ -147,6 +148,11 @@ async fn a_search_ranks_up_to_its_limit_and_past_it_lists_in_time_order() {
         let found = program::search(&store, c, "sickle cell", 2000).await.unwrap();
         assert_eq!(found.len() as i64, matches);
         let best = id_of(&store, c, "Sickle cell").await;
+        let said = program::search_matches(&store, c, "sickle cell", 2000).await.unwrap();
+        assert_eq!(said.ids, found);
+        assert_eq!(said.best_first, matches <= RANKED_AT_MOST, "{matches} matches");
+        let o = program::overview(&store, c, Some("2026-12-05"), &search("sickle cell")).await.unwrap();
+        assert_eq!(o.best_first, matches <= RANKED_AT_MOST, "the overview of {matches} matches");
         if matches <= RANKED_AT_MOST {
             assert_eq!(found[0], best, "{matches} matches are ranked, best first");
         } else {

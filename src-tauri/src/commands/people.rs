@@ -4,7 +4,7 @@ use crate::{AppState, CommandError};
 use hallway_core::ids::{InteractionId, PersonId};
 use hallway_core::people::import::{ContactImportReport, ContactPreview};
 use hallway_core::people::interactions::{self, Interaction, InteractionDraft};
-use hallway_core::people::{self, PeoplePage, Person, PersonDraft, PersonPage, PersonSummary};
+use hallway_core::people::{self, PeopleMatches, PeoplePage, Person, PersonDraft, PersonPage};
 use tauri::State;
 
 #[tauri::command]
@@ -16,8 +16,8 @@ pub async fn list_people(state: State<'_, AppState>, offset: u32, limit: u32) ->
 /// Search as you type over every field; accents and word order ignored.
 #[tauri::command]
 #[specta::specta]
-pub async fn search_people(state: State<'_, AppState>, query: String) -> Result<Vec<PersonSummary>, CommandError> {
-    Ok(people::search(&state.store, &query, 200).await?)
+pub async fn search_people(state: State<'_, AppState>, query: String) -> Result<PeopleMatches, CommandError> {
+    Ok(people::search_matches(&state.store, &query, 200).await?)
 }
 
 #[tauri::command]

@@ -694,7 +694,7 @@ async listPeople(offset: number, limit: number) : Promise<Result<PeoplePage, Com
 /**
  * Search as you type over every field; accents and word order ignored.
  */
-async searchPeople(query: string) : Promise<Result<PersonSummary[], CommandError>> {
+async searchPeople(query: string) : Promise<Result<PeopleMatches, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("search_people", { query }) };
 } catch (e) {
@@ -1958,6 +1958,15 @@ not_contacted: Target[]; targets_total: number }
  */
 export type NextTalk = { session_id: SessionId; title: string; starts_at: string; room: string | null }
 /**
+ * What a people search found, and in which order.
+ */
+export type PeopleMatches = { people: PersonSummary[]; 
+/**
+ * Best match first; false when more than 500 matched (the first
+ * keystrokes) and the first ones found come by name (the list says which).
+ */
+best_first: boolean }
+/**
  * One page of the people list, and how many there are in all.
  */
 export type PeoplePage = { total: number; offset: number; people: PersonSummary[] }
@@ -2134,7 +2143,13 @@ sessions: number;
 /**
  * The congress days and any day a session falls on outside them, in order.
  */
-days: DayCount[]; tracks: FacetCount[]; kinds: FacetCount[]; rooms: FacetCount[] }
+days: DayCount[]; tracks: FacetCount[]; kinds: FacetCount[]; rooms: FacetCount[]; 
+/**
+ * With a search: whether the list shows its matches best first. False
+ * when too many matched to rank them (the list is then in time order)
+ * and when not searching.
+ */
+best_first: boolean }
 /**
  * Sent when a subscribed program changed in a refresh the user did not
  * start (at start): the Program showing that congress reloads.

@@ -25,6 +25,8 @@ class PeopleViewState {
   query = $state("");
   /** Results of the last finished search; null when not searching. */
   results = $state.raw<PersonSummary[] | null>(null);
+  /** Whether `results` are best match first (false: too many matched to rank, by name). */
+  bestFirst = $state(true);
   /** The query `results` answer (what the list shows, for tests and the latency benchmark). */
   resultsFor = $state("");
   searchError = $state<CommandError | null>(null);
@@ -62,10 +64,11 @@ class PeopleViewState {
 
   async #search(seq: number): Promise<void> {
     const asked = this.query.trim();
-    const res = await people.search(asked);
+    const res = await people.matches(asked);
     if (seq !== this.#searchSeq) return; // a newer keystroke owns the result
     if (res.status === "ok") {
-      this.results = res.data;
+      this.results = res.data.people;
+      this.bestFirst = res.data.best_first;
       this.resultsFor = asked;
       this.searchError = null;
     } else {

@@ -8,6 +8,7 @@ import {
   type Interaction,
   type InteractionDraft,
   type InteractionId,
+  type PeopleMatches,
   type Person,
   type PersonDraft,
   type PersonId,
@@ -132,9 +133,15 @@ class PeopleStore {
     this.error = null;
   }
 
-  /** People matching what was typed, best first (at most 200). */
-  search(query: string): Promise<Result<PersonSummary[], CommandError>> {
+  /** People matching what was typed (at most 200): best first, or by name while too many match. */
+  matches(query: string): Promise<Result<PeopleMatches, CommandError>> {
     return settle(() => commands.searchPeople(query));
+  }
+
+  /** The people of `matches`, for the pickers. */
+  async search(query: string): Promise<Result<PersonSummary[], CommandError>> {
+    const res = await this.matches(query);
+    return res.status === "ok" ? { status: "ok", data: res.data.people } : res;
   }
 
   page(id: PersonId): Promise<Result<PersonPage, CommandError>> {

@@ -102,6 +102,8 @@ class ProgramViewState {
 
   /** Whether `visible` are search results (ranked, each naming its day). */
   searching = $derived(program.rowsLook?.filter.search != null);
+  /** Whether search results come best match first (false: too many matched to rank, time order). */
+  bestFirst = $derived(program.overview?.best_first ?? true);
 
   trackOptions = $derived(program.overview?.tracks ?? []);
   kindOptions = $derived(program.overview?.kinds ?? []);

@@ -61,6 +61,20 @@ describe("PeopleScreen: Everyone", () => {
     expect(pageOffsets()).toEqual([0, 600]);
   });
 
+  it("says whether search results are best first or, past 500 matches, by name", async () => {
+    await open({ people: crowd(501), searchPeople: (q, live) => (q === "person" ? live : live.slice(0, 3)) });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(10));
+    const search = screen.getByTestId("people-search");
+
+    await fireEvent.input(search, { target: { value: "person" } });
+    await waitFor(() => expect(text(screen.getByTestId("people-count"))).toBe("Too many matches to rank: the first 200 by name"));
+    expect(screen.getByRole("feed").getAttribute("aria-label")).toBe("People matching the search, by name");
+
+    await fireEvent.input(search, { target: { value: "person 000" } });
+    await waitFor(() => expect(text(screen.getByTestId("people-count"))).toBe("3 matches"));
+    expect(screen.getByRole("feed").getAttribute("aria-label")).toBe("People matching the search, best match first");
+  });
+
   it("shows search results in place of the list, and Esc brings everyone back", async () => {
     await open({ searchPeople: (q, live) => (q === "sanchez" ? live.filter((p) => p.id !== 3).reverse() : []) });
     await waitFor(() => expect(rowIds()).toEqual([2, 1, 3]));

@@ -141,6 +141,21 @@ describe("ProgramScreen: finding sessions", () => {
     expect((search as HTMLInputElement).value).toBe("");
   });
 
+  it("says whether search results are best first or, past 500 matches, in time order", async () => {
+    const many = Array.from({ length: 501 }, (_, i) =>
+      session({ id: 100 + i, key: `p-${i}`, title: `Poster ${i}`, kind: "poster", room: "Poster Hall", starts_at: sat("12:00"), ends_at: sat("13:00") }),
+    );
+    const all = [menin, cart, posters, edu, ...many];
+    await open({ sessions: all, search: (q) => (q === "poster" ? many.map((m) => m.id) : q === "car-t" ? [3, 2] : []) }, "list");
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const search = screen.getByTestId("program-search");
+
+    await fireEvent.input(search, { target: { value: "poster" } });
+    await waitFor(() => expect(screen.getByRole("feed").getAttribute("aria-label")).toBe("Sessions matching the search, in time order"));
+    await fireEvent.input(search, { target: { value: "car-t" } });
+    await waitFor(() => expect(screen.getByRole("feed").getAttribute("aria-label")).toBe("Sessions, best match first"));
+  });
+
   it("focuses the search with / and leaves typing alone", async () => {
     await open({}, "list");
     await waitFor(() => expect(rows()).toHaveLength(3));

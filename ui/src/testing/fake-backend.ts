@@ -29,6 +29,9 @@ import type {
   TargetStatus,
 } from "../lib/bindings";
 
+/** As the backend: past this many matches a search lists in time order (people: by name). */
+const RANKED_AT_MOST = 500;
+
 export type FakeBackend = {
   congresses: Congress[];
   settings: Settings;
@@ -333,6 +336,7 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
       tracks: facetOptions(searched, rules, "track"),
       kinds: facetOptions(searched, rules, "kind"),
       rooms: facetOptions(searched, rules, "room"),
+      best_first: ranked !== null && ranked.length <= RANKED_AT_MOST,
     };
   };
   const byTime = (x: Session, y: Session) => Date.parse(x.starts_at) - Date.parse(y.starts_at) || x.title.localeCompare(y.title);
@@ -425,8 +429,10 @@ export function installFakeBackend(init: Partial<FakeBackend> = {}): FakeBackend
         const offset = args.offset as number;
         return { total: all.length, offset, people: all.slice(offset, offset + (args.limit as number)).map(summaryOf) };
       }
-      case "search_people":
-        return b.searchPeople(args.query as string, live()).slice(0, 200).map(summaryOf);
+      case "search_people": {
+        const found = b.searchPeople(args.query as string, live());
+        return { people: found.slice(0, 200).map(summaryOf), best_first: found.length <= RANKED_AT_MOST };
+      }
       case "person_page": {
         const p = personById(args.id);
         return {

@@ -67,18 +67,35 @@ pub async fn page(store: &Store, offset: u32, limit: u32) -> Result<PeoplePage> 
 /// all costs more than it tells: the first ones found come back, by name.
 const RANKED_AT_MOST: i64 = 500;
 
+/// What a people search found, and in which order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct PeopleMatches {
+    pub people: Vec<PersonSummary>,
+    /// Best match first; false when more than 500 matched (the first
+    /// keystrokes) and the first ones found come by name (the list says which).
+    pub best_first: bool,
+}
+
 /// People matching what was typed (any field, prefixes, accents ignored):
-/// best first, or by name when the words are still too broad to rank. One
-/// statement decides which (counting at most 501 matches) and returns the
-/// people as one JSON array: two statements and 200 rows handed over one by
-/// one from SQLite's thread (about 7 µs each) cost about 2 ms a keystroke
-/// on a 2-core machine, as much as the search itself.
+/// best first, or by name when the words are still too broad to rank.
 pub async fn search(store: &Store, typed: &str, limit: u32) -> Result<Vec<PersonSummary>> {
-    let Some(query) = search::fts_query(typed) else { return Ok(Vec::new()) };
+    Ok(search_matches(store, typed, limit).await?.people)
+}
+
+/// [`search`] with the order it chose. One statement decides (counting at
+/// most 501 matches) and returns the people as one JSON array: two
+/// statements and 200 rows handed over one by one from SQLite's thread
+/// (about 7 µs each) cost about 2 ms a keystroke on a 2-core machine, as
+/// much as the search itself.
+pub async fn search_matches(store: &Store, typed: &str, limit: u32) -> Result<PeopleMatches> {
+    let Some(query) = search::fts_query(typed) else {
+        return Ok(PeopleMatches { people: Vec::new(), best_first: true });
+    };
     let object = SUMMARY.split(", ").map(|c| format!("'{c}', p.{c}")).collect::<Vec<_>>().join(", ");
     let columns = SUMMARY.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
     let sql = format!(
-        "SELECT CASE WHEN (SELECT COUNT(*) FROM (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?3)) >= ?3 \
+        "WITH n(matches) AS (SELECT COUNT(*) FROM (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?3)) \
+         SELECT n.matches < ?3, CASE WHEN n.matches >= ?3 \
          THEN (SELECT json_group_array(json_object({object})) FROM ( \
                  SELECT {columns} FROM (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2 * 2) f \
                  JOIN people p ON p.id = f.rowid WHERE p.deleted_at IS NULL AND p.merged_into IS NULL \
@@ -86,11 +103,11 @@ pub async fn search(store: &Store, typed: &str, limit: u32) -> Result<Vec<Person
          ELSE (SELECT json_group_array(json_object({object})) FROM ( \
                  SELECT {columns} FROM people_fts JOIN people p ON p.id = people_fts.rowid \
                  WHERE people_fts MATCH ?1 AND p.deleted_at IS NULL AND p.merged_into IS NULL \
-                 ORDER BY rank LIMIT ?2) p) END"
+                 ORDER BY rank LIMIT ?2) p) END FROM n"
     );
-    let found: Option<String> =
-        sqlx::query_scalar(&sql).bind(query).bind(limit).bind(RANKED_AT_MOST + 1).fetch_one(store.pool()).await?;
-    crate::store::json_rows(found, "people search")
+    let (best_first, found): (bool, Option<String>) =
+        sqlx::query_as(&sql).bind(query).bind(limit).bind(RANKED_AT_MOST + 1).fetch_one(store.pool()).await?;
+    Ok(PeopleMatches { people: crate::store::json_rows(found, "people search")?, best_first })
 }
 
 /// The stored shape of a checked draft.

@@ -5,8 +5,8 @@
 //! The rules are the ones the UI applied to the whole program before it was
 //! sent by day (ui/src/lib/program-filter.ts keeps them for its tests).
 
-use super::SessionKind;
-use crate::ids::{CongressId, SessionId};
+use super::{Matches, SessionKind};
+use crate::ids::CongressId;
 use crate::{Result, Store};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -80,15 +80,11 @@ pub(crate) fn passes(s: &Facts, f: &ProgramFilter, day: Option<NaiveDate>, excep
     true
 }
 
-/// The search's ids, best first, when the user is searching.
-pub(crate) async fn ranked(
-    store: &Store,
-    congress_id: CongressId,
-    f: &ProgramFilter,
-) -> Result<Option<Vec<SessionId>>> {
+/// The search's matches (best first when few), when the user is searching.
+pub(crate) async fn ranked(store: &Store, congress_id: CongressId, f: &ProgramFilter) -> Result<Option<Matches>> {
     match f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(typed) => Ok(Some(super::search(store, congress_id, typed, SEARCH_LIMIT).await?)),
+        Some(typed) => Ok(Some(super::search_matches(store, congress_id, typed, SEARCH_LIMIT).await?)),
     }
 }
 

@@ -16,7 +16,9 @@ pub mod walking;
 pub use filter::ProgramFilter;
 pub use kind::SessionKind;
 pub use overview::{overview, DayCount, FacetCount, ProgramOverview};
-pub use queries::{detail, list, search, set_attendance, SessionDetail, SessionPerson, RANKED_AT_MOST};
+pub use queries::{
+    detail, list, search, search_matches, set_attendance, Matches, SessionDetail, SessionPerson, RANKED_AT_MOST,
+};
 pub use rows::{SessionPage, SessionRow};
 
 use crate::ids::{PersonId, SessionId};

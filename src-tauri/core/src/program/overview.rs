@@ -23,6 +23,10 @@ pub struct ProgramOverview {
     pub tracks: Vec<FacetCount>,
     pub kinds: Vec<FacetCount>,
     pub rooms: Vec<FacetCount>,
+    /// With a search: whether the list shows its matches best first. False
+    /// when too many matched to rank them (the list is then in time order)
+    /// and when not searching.
+    pub best_first: bool,
 }
 
 /// One day of the program.
@@ -66,7 +70,9 @@ pub async fn overview(
     let c = congress::get(store, congress_id).await?;
     let zone = time::zone_or_utc(&c.time_zone);
     let shown = day.map(parse_day).transpose()?;
-    let ranked = filter::ranked(store, congress_id, f).await?.map(|ids| ids.into_iter().collect::<HashSet<_>>());
+    let found = filter::ranked(store, congress_id, f).await?;
+    let best_first = found.as_ref().is_some_and(|m| m.best_first);
+    let ranked = found.map(|m| m.ids.into_iter().collect::<HashSet<_>>());
     let lean: Vec<Lean> =
         sqlx::query_as("SELECT id, parent_id, kind, room, track, starts_at FROM sessions WHERE congress_id = ?")
             .bind(congress_id)
@@ -119,6 +125,7 @@ pub async fn overview(
         tracks: options(&searched, f, shown, Facet::Track, f.track.as_deref()),
         kinds: options(&searched, f, shown, Facet::Kind, f.kind.map(SessionKind::as_str)),
         rooms: options(&searched, f, shown, Facet::Room, f.room.as_deref()),
+        best_first,
     })
 }
 

@@ -113,23 +113,37 @@ pub async fn list(store: &Store, congress_id: CongressId) -> Result<Vec<Session>
 /// (docs/performance.md, "The slowest program searches").
 pub const RANKED_AT_MOST: i64 = 500;
 
+/// What a search found: the ids, and in which order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matches {
+    pub ids: Vec<SessionId>,
+    /// Best match first; false when more than [`RANKED_AT_MOST`] matched and
+    /// the ids come in time order (the list says which).
+    pub best_first: bool,
+}
+
 /// Sessions matching `typed` in title, speakers, track, room, abstract number
 /// or description: best first when few match, else in time order; at most
-/// `limit`. One statement decides which (counting at most 501 matches)
-/// and returns the ids as one JSON array: a statement is a round trip to
-/// SQLite's thread and each row another hand-over (about 7 µs), so two
-/// statements and 200 rows cost about 2 ms a keystroke on a 2-core machine,
-/// as much as the search itself.
+/// `limit`. See [`search_matches`] for which order it chose.
 pub async fn search(store: &Store, congress_id: CongressId, typed: &str, limit: u32) -> Result<Vec<SessionId>> {
-    let Some(query) = search::fts_query(typed) else { return Ok(Vec::new()) };
-    let ids: Option<String> = sqlx::query_scalar(
-        "SELECT CASE WHEN (SELECT COUNT(*) FROM (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1 LIMIT ?4)) \
-           >= ?4 \
+    Ok(search_matches(store, congress_id, typed, limit).await?.ids)
+}
+
+/// [`search`] with the order it chose. One statement decides (counting at
+/// most 501 matches) and returns the ids as one JSON array: a statement is
+/// a round trip to SQLite's thread and each row another hand-over (about
+/// 7 µs), so two statements and 200 rows cost about 2 ms a keystroke on a
+/// 2-core machine, as much as the search itself.
+pub async fn search_matches(store: &Store, congress_id: CongressId, typed: &str, limit: u32) -> Result<Matches> {
+    let Some(query) = search::fts_query(typed) else { return Ok(Matches { ids: Vec::new(), best_first: true }) };
+    let (best_first, ids): (bool, Option<String>) = sqlx::query_as(
+        "WITH n(matches) AS (SELECT COUNT(*) FROM (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1 LIMIT ?4)) \
+         SELECT n.matches < ?4, CASE WHEN n.matches >= ?4 \
          THEN (SELECT json_group_array(id) FROM (SELECT s.id FROM sessions s WHERE s.congress_id = ?2 \
                  AND s.id IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH ?1) \
                  ORDER BY s.starts_at, s.id LIMIT ?3)) \
          ELSE (SELECT json_group_array(id) FROM (SELECT s.id FROM sessions_fts JOIN sessions s ON s.id = sessions_fts.rowid \
-                 WHERE sessions_fts MATCH ?1 AND s.congress_id = ?2 ORDER BY rank LIMIT ?3)) END",
+                 WHERE sessions_fts MATCH ?1 AND s.congress_id = ?2 ORDER BY rank LIMIT ?3)) END FROM n",
     )
     .bind(query)
     .bind(congress_id)
@@ -137,7 +151,7 @@ pub async fn search(store: &Store, congress_id: CongressId, typed: &str, limit: 
     .bind(RANKED_AT_MOST + 1)
     .fetch_one(store.pool())
     .await?;
-    crate::store::json_rows(ids, "program search")
+    Ok(Matches { ids: crate::store::json_rows(ids, "program search")?, best_first })
 }
 
 /// Someone on a session, and where they stand as a target at its congress.

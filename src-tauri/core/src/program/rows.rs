@@ -144,7 +144,7 @@ pub async fn day(store: &Store, congress_id: CongressId, day: &str, f: &ProgramF
     let rows = rows.into_iter().filter(|r| filter::passes(&r.facts(zone), f, Some(date), None));
     Ok(match ranked {
         None => rows.map(|r| r.into_row(zone)).collect(),
-        Some(ids) => in_rank_order(rows.map(|r| r.into_row(zone)).collect(), &ids),
+        Some(found) => in_rank_order(rows.map(|r| r.into_row(zone)).collect(), &found.ids),
     })
 }
 
