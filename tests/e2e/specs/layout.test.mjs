@@ -1,9 +1,12 @@
 // The shell at the two window sizes the UI promises: a sidebar on a laptop
 // window, a bottom bar on a phone-sized one, every section reachable; and the
 // laptop window zoomed to 200% with Ctrl+= (Tauri's zoom keys), where every
-// screen still fits its width and Ctrl+0 brings 100% back.
+// screen still fits its width and Ctrl+0 brings 100% back. Also: the page
+// runs in a web process started with the app's WebKit settings.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { launch, tempDb, cli, byTestId, screenshot, texts } from '../lib/app.mjs';
 
 const db = tempDb();
@@ -26,6 +29,35 @@ test('wide window: sidebar reaches every section, each with an honest empty stat
   await dbPath.waitForDisplayed();
   assert.equal(await dbPath.getText(), db);
   await screenshot(browser, 'settings');
+});
+
+/** The processes `pid` started, and theirs (WebKit's helpers), by name. */
+function descendants(pid) {
+  const parentOf = new Map();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const found = [pid];
+  for (let i = 0; i < found.length; i++) for (const [child, parent] of parentOf) if (parent === found[i]) found.push(child);
+  return found.slice(1).map((p) => ({ pid: p, name: readFileSync(`/proc/${p}/comm`, 'utf8').trim() }));
+}
+
+test('the page runs in a web process drawing on the CPU, without JavaScriptCore\'s optimizing tiers', async () => {
+  // The app started by the test above, found by its own database path.
+  const app = Number(execFileSync('pgrep', ['-n', '-f', '--', `--db ${db}`], { encoding: 'utf8' }).trim());
+  const web = descendants(app).filter((p) => p.name.startsWith('WebKitWebProces'));
+  assert.equal(web.length, 1, `one web process under the app: ${JSON.stringify(descendants(app))}`);
+  const env = readFileSync(`/proc/${web[0].pid}/environ`, 'utf8').split('\0');
+  assert.ok(env.includes('WEBKIT_DISABLE_COMPOSITING_MODE=1'), 'CPU drawing (src-tauri/src/lib.rs)');
+  assert.ok(env.includes('JSC_useDFGJIT=false'), 'no optimizing JIT (src-tauri/src/lib.rs)');
+  // And the page's scripts run as before: the shell answers a click.
+  await (await byTestId(browser, 'nav-people')).click();
+  await (await browser.$('main')).waitForDisplayed();
 });
 
 test('narrow window: a bottom bar replaces the sidebar', async () => {
