@@ -52,6 +52,31 @@ pub(crate) fn json_rows<T: serde::de::DeserializeOwned>(text: Option<String>, wh
         .map_err(|e| CoreError::Conflict(format!("unexpected {what} data: {e}")))
 }
 
+/// How long the database goes unused (no connection handed back to the pool)
+/// before its page caches are given back ([`Store::give_back_caches`]).
+pub const QUIET_BEFORE_GIVING_BACK: Duration = Duration::from_secs(2);
+
+/// Each connection keeps up to 2 MB of pages it read, which speeds up the
+/// statements of a burst of work (a screen's reads, typing a search). Once
+/// the database has gone quiet, those copies of pages the OS also caches
+/// only hold the app's memory up: 8 MB after a program's import and its
+/// list (docs/performance.md). They are given back then; the first read
+/// after a pause reads its pages from the OS again. Ends with the pool
+/// (`used`'s sender lives in it).
+async fn give_back_when_quiet(mut used: tokio::sync::mpsc::Receiver<()>) {
+    while used.recv().await.is_some() {
+        loop {
+            match tokio::time::timeout(QUIET_BEFORE_GIVING_BACK, used.recv()).await {
+                Ok(Some(())) => continue,
+                Ok(None) => return,
+                Err(_quiet) => break,
+            }
+        }
+        // Off the async workers: trimming walks every malloc arena.
+        let _ = tokio::task::spawn_blocking(Store::give_back_caches).await;
+    }
+}
+
 /// An open, migrated database. Cheap to clone (the pool is shared).
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -73,7 +98,17 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let (used, quiet) = tokio::sync::mpsc::channel::<()>(1);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .after_release(move |_, _| {
+                // Full means a wake-up is already waiting: nothing lost.
+                let _ = used.try_send(());
+                Box::pin(async { Ok(true) })
+            })
+            .connect_with(options)
+            .await?;
+        tokio::spawn(give_back_when_quiet(quiet));
         let store = Self { pool, path };
         backup::before_migrating(&store, &MIGRATOR).await?;
         MIGRATOR.run(&store.pool).await?;
@@ -120,6 +155,20 @@ impl Store {
         unsafe {
             libc::malloc_trim(0);
         }
+    }
+
+    /// Gives SQLite's page caches back to the operating system: every page
+    /// no statement is reading is dropped from the caches of every
+    /// connection, and the freed memory is trimmed (`give_back_memory`). The
+    /// pages stay in the OS's file cache, so reading them again costs a
+    /// system call each, not the disk.
+    pub fn give_back_caches() {
+        // SAFETY: takes an integer; SQLite frees only unpinned cache pages,
+        // under its own page-cache mutex (it is built thread-safe).
+        unsafe {
+            libsqlite3_sys::sqlite3_release_memory(i32::MAX);
+        }
+        Self::give_back_memory();
     }
 
     pub fn pool(&self) -> &SqlitePool {
