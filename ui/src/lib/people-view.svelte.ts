@@ -95,6 +95,7 @@ class PeopleViewState {
     this.tab = "everyone";
     this.query = "";
     this.results = null;
+    this.bestFirst = true;
     this.searchError = null;
     this.selectedId = null;
     this.clearFilters();
