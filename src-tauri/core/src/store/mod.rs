@@ -61,7 +61,9 @@ pub const QUIET_BEFORE_GIVING_BACK: Duration = Duration::from_secs(2);
 /// the database has gone quiet, those copies of pages the OS also caches
 /// only hold the app's memory up: 8 MB after a program's import and its
 /// list (docs/performance.md). They are given back then; the first read
-/// after a pause reads its pages from the OS again. Ends with the pool
+/// after a pause reads its pages from the OS again. A connection held
+/// through a long write (an import) is quiet too: its clean pages go once,
+/// 2 s in, and it reads them again (dirty ones stay). Ends with the pool
 /// (`used`'s sender lives in it).
 async fn give_back_when_quiet(mut used: tokio::sync::mpsc::Receiver<()>) {
     while used.recv().await.is_some() {
