@@ -64,8 +64,6 @@ describe("ProgramScreen: the view it opens on", () => {
     await open();
     await screen.findByTestId("view-grid");
     await waitFor(() => expect(pressed("grid")).toBe("true"));
-    // A screen reader's virtual cursor meets only the drawn sessions: a note points it to the list.
-    expect((await screen.findByTestId("grid-reader-note")).textContent).toContain("The List view has every session of the day");
   });
 
   it("opens a congress-scale day (more rooms than a grid can show) on the list, until a view is picked", async () => {
