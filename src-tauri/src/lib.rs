@@ -84,12 +84,14 @@ fn prefer_cpu_rendering() {
 /// compilations and profiles keep. Measured on the release app
 /// (docs/performance.md, "JavaScriptCore without its optimizing tiers"): the
 /// web process 4 MB smaller after start and with an ASH-scale program, 7 MB
-/// after the room grid, and the first paint, the grid's opening and typing
-/// as fast as before. Turning the JIT off altogether saved more but opened
-/// the grid 60% slower, so the baseline JIT stays. It also leaves out the
-/// tiers where most of JavaScriptCore's JIT security bugs have been. The
-/// web process inherits this process's environment, so this must run before
-/// the webview starts; a value the user set themselves is left alone.
+/// after the room grid; the first paint and typing as fast as before, the
+/// grid's opening 7–14 ms slower (median of five, about 130 ms: code the DFG
+/// would have optimized by the later openings). Turning the JIT off
+/// altogether saved more but opened the grid 60% slower, so the baseline
+/// JIT stays. It also leaves out the tiers where most of JavaScriptCore's
+/// JIT security bugs have been. The web process inherits this process's
+/// environment, so this must run before the webview starts; a value the user
+/// set themselves is left alone.
 fn lean_javascript() {
     if cfg!(target_os = "linux") && std::env::var_os("JSC_useDFGJIT").is_none() {
         // Called first thing in `run`, before any thread exists, so no one
