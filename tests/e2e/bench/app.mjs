@@ -25,6 +25,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
+import { family } from '../lib/process.mjs';
 
 const BIN = process.env.HALLWAY_BIN;
 const BARE_BIN = process.env.HALLWAY_BARE_BIN;
@@ -78,25 +79,6 @@ function startedAt(pid) {
   const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
   const bootMs = Date.now() - uptime * 1000;
   return bootMs + (startTicks / hz) * 1000;
-}
-
-/** The process and every descendant (WebKitWebProcess, WebKitNetworkProcess…). */
-function family(pid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const all = [pid];
-  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
-  return all;
 }
 
 /** Proportional set size in MB of `pid` and each descendant, by process name, and their sum. */

@@ -6,8 +6,9 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { launch, tempDb, cli, byTestId, screenshot, texts } from '../lib/app.mjs';
+import { family } from '../lib/process.mjs';
 
 const db = tempDb();
 let browser;
@@ -31,27 +32,12 @@ test('wide window: sidebar reaches every section, each with an honest empty stat
   await screenshot(browser, 'settings');
 });
 
-/** The processes `pid` started, and theirs (WebKit's helpers), by name. */
-function descendants(pid) {
-  const parentOf = new Map();
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // ended meanwhile
-    }
-  }
-  const found = [pid];
-  for (let i = 0; i < found.length; i++) for (const [child, parent] of parentOf) if (parent === found[i]) found.push(child);
-  return found.slice(1).map((p) => ({ pid: p, name: readFileSync(`/proc/${p}/comm`, 'utf8').trim() }));
-}
-
 test('the page runs in a web process drawing on the CPU, without JavaScriptCore\'s optimizing tiers', async () => {
   // The app started by the test above, found by its own database path.
   const app = Number(execFileSync('pgrep', ['-n', '-f', '--', `--db ${db}`], { encoding: 'utf8' }).trim());
-  const web = descendants(app).filter((p) => p.name.startsWith('WebKitWebProces'));
-  assert.equal(web.length, 1, `one web process under the app: ${JSON.stringify(descendants(app))}`);
+  const helpers = family(app).slice(1).map((pid) => ({ pid, name: readFileSync(`/proc/${pid}/comm`, 'utf8').trim() }));
+  const web = helpers.filter((p) => p.name.startsWith('WebKitWebProces'));
+  assert.equal(web.length, 1, `one web process under the app: ${JSON.stringify(helpers)}`);
   const env = readFileSync(`/proc/${web[0].pid}/environ`, 'utf8').split('\0');
   assert.ok(env.includes('WEBKIT_DISABLE_COMPOSITING_MODE=1'), 'CPU drawing (src-tauri/src/lib.rs)');
   assert.ok(env.includes('JSC_useDFGJIT=false'), 'no optimizing JIT (src-tauri/src/lib.rs)');
