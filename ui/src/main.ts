@@ -3,6 +3,7 @@
 // calls to the backend already on their way.
 import { mount } from "svelte";
 import { markStartup } from "./lib/first-paint";
+import { markUnresolvedFamilies } from "./lib/font-lists";
 import { startShellLoad } from "./lib/shell-load";
 import "./app.css";
 import "./styles/forms.css";
@@ -11,6 +12,8 @@ import App from "./App.svelte";
 
 markStartup("script");
 startShellLoad();
+// Before anything is drawn: a family the webview cannot resolve would cost a lookup per text style.
+markUnresolvedFamilies(document.documentElement);
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html lacks the #app element");

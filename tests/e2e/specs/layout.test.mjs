@@ -2,7 +2,8 @@
 // window, a bottom bar on a phone-sized one, every section reachable; and the
 // laptop window zoomed to 200% with Ctrl+= (Tauri's zoom keys), where every
 // screen still fits its width and Ctrl+0 brings 100% back. Also: the page
-// runs in a web process started with the app's WebKit settings.
+// runs in a web process started with the app's WebKit settings, and its font
+// lists start with a family the webview has.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -44,6 +45,36 @@ test('the page runs in a web process drawing on the CPU, without JavaScriptCore\
   // And the page's scripts run as before: the shell answers a click.
   await (await byTestId(browser, 'nav-people')).click();
   await (await browser.$('main')).waitForDisplayed();
+});
+
+test('the text is drawn in the font its full list gives, and each list starts with a family the webview has', async () => {
+  const fonts = await browser.execute(() => {
+    // Width of a sample line in `font`: a family the webview cannot resolve is skipped, so the
+    // list then measures as the rest of it.
+    const width = (font) => {
+      const span = document.createElement('span');
+      span.style.cssText = `position: absolute; white-space: nowrap; font: 16px ${font}`;
+      span.textContent = 'Hamburgefonstiv WM il 0123456789';
+      document.body.append(span);
+      const w = span.getBoundingClientRect().width;
+      span.remove();
+      return w;
+    };
+    const skipped = (family) => ['monospace', 'serif'].every((other) => width(`${family}, ${other}`) === width(other));
+    // The lists as app.css writes them, and as the page uses them.
+    const written = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule.selectorText === ':root');
+    const used = getComputedStyle(document.documentElement);
+    return ['--font', '--mono'].map((name) => {
+      const full = written.style.getPropertyValue(name).trim();
+      const list = used.getPropertyValue(name).trim();
+      return { name, full, list, firstSkipped: skipped(list.split(',')[0]), same: width(list) === width(full) };
+    });
+  });
+  for (const f of fonts) {
+    assert.ok(f.full.length > 0, `${f.name} is written in app.css`);
+    assert.equal(f.firstSkipped, false, `${f.name}: "${f.list}" starts with a family the webview skips (src/lib/font-lists.ts)`);
+    assert.ok(f.same, `${f.name}: "${f.list}" draws the font "${f.full}" gives`);
+  }
 });
 
 test('narrow window: a bottom bar replaces the sidebar', async () => {

@@ -1,0 +1,43 @@
+// Why: the first paint pays for every family a font list names ahead of the one the webview
+// draws with. WebKitGTK asks fontconfig for each family in turn, once for every size and weight on
+// screen, and WebKitGTK 2.50 here resolves neither `system-ui` nor `ui-monospace`: every text
+// style of the first screen paid a failed lookup before Arial, about 30 ms of the cold start
+// (docs/performance.md). main.ts measures once, before anything is drawn, whether those two
+// families resolve, and marks the root element for each that does not; app.css then uses its list
+// without that family. The font drawn is the one the full list gives (the webview skipped that
+// family anyway). Where the family resolves (SF in WKWebView, Segoe UI in WebView2, a desktop font
+// WebKitGTK maps) nothing changes.
+
+/** The families app.css puts first in a list, each with the class that leaves it out. */
+export const SYSTEM_FAMILIES = [
+  { family: "system-ui", unresolved: "no-system-ui" },
+  { family: "ui-monospace", unresolved: "no-ui-monospace" },
+] as const;
+
+/** Letters of different widths, so two fonts rarely measure the same. */
+const SAMPLE = "Hamburgefonstiv WM il 0123456789";
+
+/**
+ * Whether the webview draws `family` with a font of its own. A family it cannot resolve is skipped,
+ * so "family, fallback" then measures exactly as the fallback alone. Two fallbacks of different
+ * widths tell apart a font that happens to measure like one of them.
+ */
+export function resolves(context: CanvasRenderingContext2D, family: string): boolean {
+  const width = (font: string) => {
+    context.font = `40px ${font}`;
+    return context.measureText(SAMPLE).width;
+  };
+  return ["monospace", "serif"].some((fallback) => width(`${family}, ${fallback}`) !== width(fallback));
+}
+
+/**
+ * Adds to `root` the class of each system family the webview cannot resolve, and answers those
+ * families. A page with no canvas to measure with (the UI tests' jsdom) is left as it is.
+ */
+export function markUnresolvedFamilies(root: HTMLElement): string[] {
+  const context = root.ownerDocument.createElement("canvas").getContext("2d");
+  if (!context) return [];
+  const unresolved = SYSTEM_FAMILIES.filter(({ family }) => !resolves(context, family));
+  for (const { unresolved: name } of unresolved) root.classList.add(name);
+  return unresolved.map(({ family }) => family);
+}
