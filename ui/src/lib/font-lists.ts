@@ -9,7 +9,7 @@
 // WebKitGTK maps) nothing changes.
 
 /** The families app.css puts first in a list, each with the class that leaves it out. */
-export const SYSTEM_FAMILIES = [
+const SYSTEM_FAMILIES = [
   { family: "system-ui", unresolved: "no-system-ui" },
   { family: "ui-monospace", unresolved: "no-ui-monospace" },
 ] as const;
