@@ -9,9 +9,10 @@ SHELL := /bin/bash
 CARGO ?= cargo
 NPM ?= npm
 # Debian packages for building the WebKitGTK app and driving it in tests;
-# calcurse is the calendar program the exported ICS is imported into.
+# calcurse is the calendar program the exported ICS is imported into;
+# fontconfig's fc-match is what the font checks compare the app's answer with.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev \
-                webkit2gtk-driver xvfb curl calcurse python3-venv
+                webkit2gtk-driver xvfb curl calcurse python3-venv fontconfig
 PYTHON ?= python3
 # Where cargo builds (CARGO_TARGET_DIR when set); the interop checkers'
 # Python venv and the CLI they drive live there too, never system-wide.

@@ -8,6 +8,7 @@
 mod autosync;
 pub mod commands;
 mod error;
+mod fonts;
 mod notify;
 
 pub use error::CommandError;
@@ -103,6 +104,8 @@ fn lean_javascript() {
 pub fn run() {
     prefer_cpu_rendering();
     lean_javascript();
+    // Asked while the database opens; the answer is needed when the window is made.
+    let arial_twin = std::thread::Builder::new().name("fonts".into()).spawn(fonts::arial_twin);
     let path = database_path();
     // A restore scheduled from Settings happens now, while nothing has the
     // database open. If it cannot, the database is opened as it was.
@@ -124,7 +127,9 @@ pub fn run() {
     let sync = autosync::AutoSync::default();
     let commands = builder.invoke_handler();
     let wake = sync.clone();
-    let app = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    // A thread that could not start or that panicked leaves the font list as app.css writes it.
+    let arial_twin = arial_twin.ok().and_then(|t| t.join().ok()).flatten();
+    let app = tauri::Builder::default().plugin(tauri_plugin_dialog::init()).plugin(fonts::plugin(arial_twin));
     // Reminders go through the plugin on macOS and Windows only (notify.rs).
     #[cfg(not(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android")))))]
     let app = app.plugin(tauri_plugin_notification::init());

@@ -2,8 +2,9 @@
 // window, a bottom bar on a phone-sized one, every section reachable; and the
 // laptop window zoomed to 200% with Ctrl+= (Tauri's zoom keys), where every
 // screen still fits its width and Ctrl+0 brings 100% back. Also: the page
-// runs in a web process started with the app's WebKit settings, and its font
-// lists do not start with a system family the webview skips.
+// runs in a web process started with the app's WebKit settings, its font
+// lists do not start with a system family the webview skips, and where Arial
+// is an alias the text's list names the font it stands for.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -78,6 +79,23 @@ test('the text is drawn in the font its full list gives, and no list starts with
     assert.ok(f.full.length > 0, `${f.name} is written in app.css`);
     assert.equal(f.firstSkipped, false, `${f.name}: "${f.list}" starts with a system family the webview skips (src/lib/font-lists.ts)`);
     assert.ok(f.same, `${f.name}: "${f.list}" draws the font "${f.full}" gives`);
+  }
+});
+
+test("where the webview skips system-ui, the text's list names first the font fontconfig draws for Arial", async () => {
+  // fontconfig's own tool, asked apart from the app (src-tauri/src/fonts.rs asks the library).
+  const drawn = execFileSync('fc-match', ['-f', '%{family[0]}', 'Arial'], { encoding: 'utf8' }).trim();
+  const page = await browser.execute(() => ({
+    skipsSystemUi: document.documentElement.classList.contains('no-system-ui'),
+    handed: globalThis.__HALLWAY_ARIAL__,
+    list: getComputedStyle(document.documentElement).getPropertyValue('--font').trim(),
+  }));
+  const twin = drawn.toLowerCase() === 'arial' ? null : drawn;
+  assert.equal(page.handed, twin, `the app hands the page the family fc-match names for Arial ("${drawn}")`);
+  if (page.skipsSystemUi && twin) {
+    assert.ok(page.list.startsWith(`"${twin}"`), `--font "${page.list}" starts with "${twin}"`);
+  } else {
+    assert.ok(!page.list.startsWith('"'), `--font "${page.list}" is app.css's own list`);
   }
 });
 
