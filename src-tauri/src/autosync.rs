@@ -339,15 +339,28 @@ pub fn may_change_plan(command: &str) -> bool {
         "app_info",
         "time_zones",
         "open_link",
+        "open_email_draft",
         "restore_status",
+        "today",
         "session_detail",
         "person_page",
         "congress_contents",
         "agenda_clashes",
+        "meeting_clashes",
+        "free_slots",
+        "starter_goals",
+        "my_card_qr",
         "cancel_import",
         "program_changes",
         "program_subscription",
+        "program_nesting",
         "acknowledge_program_changes",
+        // Write files elsewhere; the plan is as it was.
+        "backup_database",
+        "export_ics",
+        "export_meeting_ics",
+        "export_my_card",
+        "export_person_vcard",
     ];
     !(READS.iter().any(|prefix| command.starts_with(prefix)) || READ_COMMANDS.contains(&command))
 }
@@ -355,6 +368,91 @@ pub fn may_change_plan(command: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every command the app registers, as the bindings name them.
+    fn registered_commands() -> Vec<String> {
+        let bindings = crate::specta_builder().export_str(crate::typescript()).expect("bindings export");
+        let marker = "TAURI_INVOKE(\"";
+        let mut names: Vec<String> =
+            bindings.split(marker).skip(1).filter_map(|rest| rest.split('"').next().map(str::to_owned)).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Each command is classed on purpose: those that may change what syncs
+    /// are listed here, and every other one reads (or writes only a file),
+    /// so a new command must be added to one side or the other. Reads that
+    /// woke the sync (`today`, every minute on the floor) made it read the
+    /// database for nothing two seconds later.
+    #[test]
+    fn every_command_is_classed_as_a_read_or_a_change() {
+        const CHANGES: &[&str] = &[
+            "add_given",
+            "add_interaction",
+            "adopt_starter_goals",
+            "create_congress",
+            "create_goal",
+            "create_meeting",
+            "create_person",
+            "create_pitch",
+            "delete_congress",
+            "delete_follow_up",
+            "delete_given",
+            "delete_goal",
+            "delete_interaction",
+            "delete_intro",
+            "delete_meeting",
+            "delete_person",
+            "delete_pitch",
+            "import_contacts",
+            "import_program",
+            "link_pitch",
+            "load_sample_program",
+            "log_contact",
+            "merge_people",
+            "met_someone",
+            "offer_intro",
+            "reconnect_as_target",
+            "record_met_through",
+            "redraft_follow_up",
+            "refresh_program",
+            "remove_target",
+            "restore_database",
+            "restore_person",
+            "set_attendance",
+            "set_follow_up_status",
+            "set_goal_count",
+            "set_group_cadence",
+            "set_intro_status",
+            "set_meeting_reminder",
+            "set_meeting_status",
+            "set_person_cadence",
+            "set_program_nesting",
+            "set_room_walk",
+            "set_target",
+            "set_target_status",
+            "set_venue_walk",
+            "snooze_check_in",
+            "snooze_target",
+            "subscribe_program",
+            "update_congress",
+            "update_follow_up",
+            "update_goal",
+            "update_meeting",
+            "update_person",
+            "update_pitch",
+            "update_settings",
+        ];
+        let registered = registered_commands();
+        assert!(registered.len() > 100, "found {} commands in the bindings", registered.len());
+        for change in CHANGES {
+            assert!(registered.iter().any(|c| c == change), "{change} is not a registered command");
+        }
+        let misclassed: Vec<_> =
+            registered.iter().filter(|c| may_change_plan(c) != CHANGES.contains(&c.as_str())).collect();
+        assert!(misclassed.is_empty(), "classed wrongly by may_change_plan: {misclassed:?}");
+    }
 
     #[test]
     fn reads_do_not_wake_the_sync_and_changes_do() {
