@@ -3,6 +3,7 @@
 // Bits' select releases; this fills them in just enough for component tests, and resets the fake Tauri backend between tests.
 import { afterEach } from "vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
+import { loadBits } from "./lib/bits.svelte";
 
 const dialog = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
 if (typeof dialog.showModal !== "function") {
@@ -65,3 +66,8 @@ if (typeof window.ResizeObserver !== "function") {
 afterEach(() => {
   clearMocks();
 });
+
+// The app loads Bits' parts the first time one is needed (lib/bits.svelte.ts); component tests
+// start with them loaded, as the app is a few milliseconds after, and bits.test.ts checks the
+// loading itself.
+await loadBits();

@@ -6,8 +6,13 @@
 // part when a mouse or pen enters that button, a press lands on it, the focus lands on it, or a
 // screen reader clicks it. The event that woke it is handed to the part's button, so that first
 // hover, press, focus or click does what it would have done had the part been there.
+//
+// Bits' code itself is loaded when the first part wakes (bits.svelte.ts), so a part is `ready`
+// only once that is done, a few milliseconds later the first time. A press or key that reaches
+// the stand-in meanwhile is handed over too, after the event that woke it.
 import { createAttachmentKey } from "svelte/attachments";
 import { on } from "svelte/events";
+import { bits, loadBits } from "./bits.svelte";
 
 /** The events that can mean the user is reaching for the button. */
 export type Waking = "pointerenter" | "pointerdown" | "focus" | "click";
@@ -16,6 +21,8 @@ export class Approach {
   /** True once the user has reached for the button: render the Bits part from then on. */
   armed = $state(false);
   #woke: Event | null = null;
+  /** Presses, keys and clicks on the stand-in after it woke the part and before the part was made. */
+  #pending: Event[] = [];
   readonly #wakers: readonly Waking[];
   /** The part's button, once made. */
   #button: HTMLElement | null = null;
@@ -35,6 +42,17 @@ export class Approach {
     this.#wakers = wakers;
   }
 
+  /** Render the Bits part: the user has reached for it and Bits' code is there. */
+  get ready(): boolean {
+    return this.armed && bits.parts !== null;
+  }
+
+  #arm(event: Event): void {
+    this.#woke = event;
+    this.armed = true;
+    if (!bits.parts) void loadBits().catch(() => {});
+  }
+
   #watch(node: Element): () => void {
     // The focus a press gives its button is not a reaching for it of its own: that press's click
     // must land on the button it started on, which waking the part in between would replace.
@@ -47,10 +65,13 @@ export class Approach {
       ...this.#wakers.map((type) =>
         on(node, type, (event: Event) => {
           if (this.armed || (type === "focus" && pressed) || isTouchEnter(event)) return;
-          this.#woke = event;
-          this.armed = true;
+          this.#arm(event);
         }),
       ),
+      // Only for parts that open on a press: a tooltip's button acts on its own click.
+      ...(this.#wakers.includes("pointerdown") || this.#wakers.includes("click")
+        ? (["pointerdown", "pointerup", "keydown", "click"] as const).map((type) => on(node, type, (event: Event) => this.#hold(event)))
+        : []),
     ];
     // WebKit sends a press to the element the pointer last moved over, even after it has left the
     // page, until its next hover update: a press right after the hover that woke the part (as a
@@ -58,6 +79,19 @@ export class Approach {
     // on to the part's button. Kept after the stand-in goes, which is when it is needed.
     for (const type of ["pointerdown", "mousedown", "pointerup", "click"]) node.addEventListener(type, (event) => this.#forward(node, event));
     return () => offs.forEach((off) => off());
+  }
+
+  /**
+   * Keeps what reached the stand-in while Bits' code was loading, to be handed over in order: the
+   * part then gets the press, release and click it would have had (a menu opens on the press, a
+   * popover on the click).
+   */
+  #hold(event: Event): void {
+    if (!this.armed || this.#button || event === this.#woke) return;
+    // The click a key makes on a plain button: the part acts on the key itself.
+    const last = this.#pending.at(-1);
+    if (event.type === "click" && (event as MouseEvent).detail === 0 && last?.type === "keydown") return;
+    this.#pending.push(event);
   }
 
   #forward(standIn: Element, event: Event): void {
@@ -84,11 +118,15 @@ export class Approach {
       const click = new MouseEvent("click", { ...pointerInit(up), detail: 1, button: 0 });
       queueMicrotask(() => node.dispatchEvent(click));
     });
-    const event = this.#woke;
+    const events = [this.#woke, ...this.#pending].filter((e): e is Event => e !== null);
+    // A press held while Bits loaded that has not ended yet ends on this button, which makes the
+    // browser produce no click: this button makes one, as for a press split by a hover (above).
+    if (this.#pending.at(-1)?.type === "pointerdown") this.#splitPress = true;
     this.#woke = null;
-    if (event) {
+    this.#pending = [];
+    if (events.length > 0) {
       // After the part's own attachments (its element ref, its listeners) are in place.
-      queueMicrotask(() => node.isConnected && pass(event, node));
+      queueMicrotask(() => events.forEach((event) => node.isConnected && pass(event, node)));
     }
     return () => {
       offUp();
@@ -119,5 +157,6 @@ function pointerInit(event: MouseEvent): MouseEventInit {
 function replay(event: Event): Event {
   if (typeof PointerEvent !== "undefined" && event instanceof PointerEvent) return new PointerEvent(event.type, event);
   if (event instanceof MouseEvent) return new MouseEvent(event.type, event);
+  if (event instanceof KeyboardEvent) return new KeyboardEvent(event.type, event);
   return new Event(event.type, event);
 }

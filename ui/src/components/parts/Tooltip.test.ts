@@ -8,6 +8,7 @@ import ExportCalendarButton from "../ExportCalendarButton.svelte";
 import { congress, installFakeBackend } from "../../testing/fake-backend";
 import { installFakeExport } from "../../testing/fake-export";
 import { settings } from "../../lib/settings.svelte";
+import TwoTooltips from "../../testing/TwoTooltips.svelte";
 
 const ash = congress({ id: 1, name: "ASH 2026", short_name: "ASH26", starts_on: "2026-12-05", ends_on: "2026-12-08", time_zone: "America/New_York" });
 
@@ -62,5 +63,18 @@ describe("Tooltip", () => {
     expect(screen.getByTestId("export-open")).toBe(button);
     await fireEvent.click(button);
     await screen.findByTestId("export-dialog");
+  });
+
+  it("is the only one open, and the next opens at once while one is open", async () => {
+    // jsdom lays nothing out, so floating-ui leaves a tip's box hidden: read them from the tree.
+    const tips = () => [...document.querySelectorAll('[role="tooltip"]')].map((t) => t.textContent);
+    render(TwoTooltips);
+    await fireEvent.keyDown(document, { key: "Tab" });
+    screen.getByTestId("first").focus();
+    await waitFor(() => expect(tips()).toEqual(["First tip"]));
+    // Hovering the second opens it at once (no 500 ms wait), and closes the first.
+    await fireEvent.pointerEnter(screen.getByTestId("second"), { pointerType: "mouse", pointerId: 1 });
+    await fireEvent.pointerMove(screen.getByTestId("second"), { pointerType: "mouse", pointerId: 1 });
+    await waitFor(() => expect(tips()).toEqual(["Second tip"]), { timeout: 350 });
   });
 });
