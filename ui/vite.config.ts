@@ -43,6 +43,16 @@ export default defineConfig({
           groups: [
             { name: "index", tags: ["$initial"], priority: 3 },
             { name: "program-grid", test: /@event-calendar|program-grid/, priority: 2 },
+            // Bits UI and what it brings, with the first screen's parts (src/lib/bits-parts.ts): one
+            // chunk, loaded after the first paint, without the code the lazy screens share. Bits'
+            // command list (the palette's) and tabs (lazy screens' only) stay with their screens.
+            {
+              name: "bits",
+              test: (id: string) =>
+                /[\\/]node_modules[\\/](bits-ui|@floating-ui|svelte-toolbelt|tabbable|runed|inline-style-parser|style-to-object)[\\/]|[\\/]src[\\/]lib[\\/]bits-parts\.ts$/.test(id) &&
+                !/[\\/]bits-ui[\\/]dist[\\/]bits[\\/](command|tabs)[\\/]/.test(id),
+              priority: 2,
+            },
             { name: "shared", minShareCount: 2, priority: 1 },
           ],
         },

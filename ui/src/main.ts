@@ -2,6 +2,7 @@
 // bootstrapping): global styles, then the App component mounted into #app, with the shell's first
 // calls to the backend already on their way.
 import { mount } from "svelte";
+import { loadBitsAfterFirstPaint } from "./lib/bits.svelte";
 import { markStartup } from "./lib/first-paint";
 import { markUnresolvedFamilies } from "./lib/font-lists";
 import { startShellLoad } from "./lib/shell-load";
@@ -18,4 +19,8 @@ markUnresolvedFamilies(document.documentElement);
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html lacks the #app element");
 
-export default mount(App, { target });
+const app = mount(App, { target });
+// Bits' parts are not needed for the first paint; they are there before the first click.
+loadBitsAfterFirstPaint();
+
+export default app;

@@ -6,7 +6,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import BottomBar from "../components/BottomBar.svelte";
 import ConfirmDialog from "../components/ConfirmDialog.svelte";
 import SnoozeMenu from "../components/SnoozeMenu.svelte";
-import { bits, forgetBits, loadBits } from "./bits.svelte";
+import { bits, forgetBits, loadBits, loadBitsAfterFirstPaint } from "./bits.svelte";
+import { markDataPainted } from "./first-paint";
 import * as parts from "./bits-parts";
 
 const more = () => screen.getByTestId("bottom-more");
@@ -30,6 +31,18 @@ afterEach(async () => {
 });
 
 describe("Bits loaded when first needed", () => {
+  it("is loaded once the first screen's data are painted, not before", async () => {
+    const release = holdBits();
+    loadBitsAfterFirstPaint();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    // Not asked for yet: nothing has been painted.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(bits.parts).toBeNull();
+    markDataPainted();
+    await waitFor(() => expect(bits.parts).not.toBeNull(), { timeout: 3000 });
+  });
+
   it("keeps the stand-in until Bits is there, then hands over a press that came meanwhile", async () => {
     const release = holdBits();
     render(BottomBar);
