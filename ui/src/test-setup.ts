@@ -67,7 +67,7 @@ afterEach(() => {
   clearMocks();
 });
 
-// The app loads Bits' parts the first time one is needed (lib/bits.svelte.ts); component tests
-// start with them loaded, as the app is a few milliseconds after, and bits.test.ts checks the
+// The app loads Bits' parts once its first screen is painted (lib/bits.svelte.ts); component tests
+// start with them loaded, as the app is a moment after it starts, and bits.test.ts checks the
 // loading itself.
 await loadBits();

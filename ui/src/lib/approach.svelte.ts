@@ -7,9 +7,9 @@
 // screen reader clicks it. The event that woke it is handed to the part's button, so that first
 // hover, press, focus or click does what it would have done had the part been there.
 //
-// Bits' code itself is loaded when the first part wakes (bits.svelte.ts), so a part is `ready`
-// only once that is done, a few milliseconds later the first time. A press or key that reaches
-// the stand-in meanwhile is handed over too, after the event that woke it.
+// Bits' code is loaded after the first paint (bits.svelte.ts), so a part woken before that is
+// `ready` only once it is there, and loading starts at once if it had not. A press or key that
+// reaches the stand-in meanwhile is handed over too, after the event that woke it.
 import { createAttachmentKey } from "svelte/attachments";
 import { on } from "svelte/events";
 import { bits, loadBits } from "./bits.svelte";

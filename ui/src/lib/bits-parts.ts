@@ -1,10 +1,10 @@
 // Why: the Bits UI parts the first screen can open (dialogs, the congress switcher, tooltips, the
 // phone bar's "More", snooze menus, the "Met someone" search), gathered in one module that
-// bits.svelte.ts loads with `import()` when one is first needed, so Bits and what it brings
-// (floating-ui, tabbable, focus traps: 150 KB of the 384 KB start chunk) leave the start chunk.
-// Only the pieces used are named: re-exporting a whole namespace (`export { Dialog }`) would keep
-// every piece of it (sub-menus, checkbox items…), 35 KB more. Screens loaded later import Bits
-// directly.
+// bits.svelte.ts loads with `import()` after the first paint (or when one is needed before), so
+// Bits and what it brings (floating-ui, tabbable, focus traps: 150 KB of the 384 KB start chunk)
+// leave the start chunk. Only the pieces used are named: re-exporting a whole namespace
+// (`export { Dialog }`) would keep every piece of it (sub-menus, checkbox items…), 35 KB more.
+// Screens loaded later import Bits directly.
 import * as B from "bits-ui";
 
 export const Dialog = { Root: B.Dialog.Root, Portal: B.Dialog.Portal, Overlay: B.Dialog.Overlay, Content: B.Dialog.Content, Title: B.Dialog.Title };

@@ -1,7 +1,7 @@
 // Why: the first screen draws Bits parts only when the user reaches for one (approach.svelte.ts)
 // or a dialog opens, so Bits' code need not be fetched, parsed and run before the first paint
 // (docs/performance.md, "Bits out of the start chunk"). It is loaded once the first screen is
-// painted (loading it when first needed made the first dialog 45 ms slower to show), or sooner if
+// painted (loading it when first needed made the first dialog 60 ms slower to show), or sooner if
 // a part is needed before; `bits.parts` is null until then, and a component draws its stand-in
 // meanwhile. Once loaded it stays.
 import { afterDataPainted } from "./first-paint";
