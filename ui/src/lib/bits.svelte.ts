@@ -30,7 +30,8 @@ export function loadBits(): Promise<BitsParts> {
     // A plain object, not the module's namespace (which a test's stand-in module cannot be).
     (module) => (parts = { ...module }),
     (err: unknown) => {
-      // Another try on the next need: a later attempt may succeed.
+      // Another try on the next need. It will most likely fail the same way: the HTML standard's
+      // module map keeps a failed fetch for the same file. The dialog that asked then says so again.
       loading = null;
       failure = err instanceof Error ? err.message : String(err);
       throw err;
