@@ -337,9 +337,12 @@ async function screenWatch(browser) {
   await sleep(500);
   return {
     stop: async () => {
-      const ended = new Promise((resolve) => poller.once('exit', resolve));
-      poller.kill('SIGTERM');
-      await ended;
+      // A reader that could not open the display has ended already.
+      if (poller.exitCode === null && poller.signalCode === null) {
+        const ended = new Promise((resolve) => poller.once('exit', resolve));
+        poller.kill('SIGTERM');
+        await ended;
+      }
       if (!existsSync(log)) return [];
       return readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number);
     },
