@@ -190,7 +190,8 @@ bench: package tauri-driver tests/e2e/node_modules/.package-lock.json \
 	@# One table: the core figures, then the app's, in the same columns.
 	@$(TARGET_DIR)/release/hallway-cli bench
 	@HALLWAY_BIN=$(TARGET_DIR)/release/hallway HALLWAY_CLI=$(TARGET_DIR)/release/hallway-cli \
-	  HALLWAY_BARE_BIN=$(TARGET_DIR)/release/bare-window tests/e2e/bench.sh
+	  HALLWAY_BARE_BIN=$(TARGET_DIR)/release/bare-window HALLWAY_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
+	  tests/e2e/bench.sh
 	@# Sync against a local Radicale from the interop venv.
 	@HALLWAY_CLI=$(TARGET_DIR)/release/hallway-cli HALLWAY_DAV_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
 	  node tests/e2e/bench/sync.mjs

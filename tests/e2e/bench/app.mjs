@@ -33,6 +33,8 @@ const BARE_BIN = process.env.HALLWAY_BARE_BIN;
 const CLI = process.env.HALLWAY_CLI;
 const ROOT = process.env.HALLWAY_ROOT;
 const WORK = process.env.BENCH_WORK;
+/** The interop venv's Python (icalendar, python-xlib): the Makefile's, wherever the build folder is. */
+const PY = process.env.HALLWAY_PYTHON ?? join(ROOT, 'target/interop/venv/bin/python');
 const PORT = Number(process.env.E2E_DRIVER_PORT ?? 4444);
 
 const row = (label, value, unit, target = '') =>
@@ -321,8 +323,7 @@ async function keystrokes(db) {
  * or none when python-xlib (the interop venv) is missing.
  */
 async function screenWatch(browser) {
-  const py = join(ROOT, 'target/interop/venv/bin/python');
-  const probe = existsSync(py) ? spawnSync(py, ['-c', 'import Xlib'], { encoding: 'utf8' }) : null;
+  const probe = existsSync(PY) ? spawnSync(PY, ['-c', 'import Xlib'], { encoding: 'utf8' }) : null;
   if (!probe || probe.status !== 0) return { stop: async () => [] };
   // A strip over the start of the names of the rows in view: a keystroke that changes which
   // people show changes some of it.
@@ -333,7 +334,7 @@ async function screenWatch(browser) {
     return [Math.round(window.screenX + first.left + 8), Math.round(window.screenY + first.top), 48, Math.round(bottom - first.top)];
   });
   const log = join(WORK, 'screen-changes.txt');
-  const poller = spawn(py, [join(ROOT, 'tests/e2e/bench/screen-changes.py'), ...region.map(String), log], { stdio: 'ignore' });
+  const poller = spawn(PY, [join(ROOT, 'tests/e2e/bench/screen-changes.py'), ...region.map(String), log], { stdio: 'ignore' });
   await sleep(500);
   return {
     stop: async () => {
@@ -484,9 +485,8 @@ async function main() {
   });
   const hallway = median(runs.map((r) => r[0]));
   const hallwayParse = median(runs.map((r) => r[3]));
-  const py = join(ROOT, 'target/interop/venv/bin/python');
-  const pyMs = existsSync(py)
-    ? median([0, 1, 2].map(() => timed(py, ['-c',
+  const pyMs = existsSync(PY)
+    ? median([0, 1, 2].map(() => timed(PY, ['-c',
       'import sys,time,icalendar;d=open(sys.argv[1],"rb").read();t=time.perf_counter();icalendar.Calendar.from_ical(d);print((time.perf_counter()-t)*1000)',
       ics])))
     : null;
