@@ -14,6 +14,8 @@
 //   the page, p50/p99 over 200 keystrokes, keystroke to the results in
 //   the page without the frames, and keystroke to the results on screen (the
 //   X server's pixels, for the keystrokes that changed the names in view);
+//   then the same words as key events through WebDriver, timed from each
+//   keydown: the typed letter and the results on screen;
 // - sizes (binary, .deb, UI bundle gzipped) and baselines (Python icalendar
 //   and ical.js parsing the same ICS; Hallway's import as a ratio).
 // - the bare Tauri window (src-tauri/bare-window: one static page), started
@@ -304,37 +306,105 @@ async function keystrokes(db) {
     })();
   }, words);
   const [times, clears] = typed;
-  const changes = await screen.stop();
-  await browser.deleteSession();
+  const [names] = await screen.stop();
   // Each keystroke's first change on screen before the next keystroke (or the field emptied between
   // words); a keystroke whose rows in view stayed the same changed nothing there and is left out.
-  const onScreen = [];
-  times.forEach(([, , at], i) => {
-    const next = Math.min(times[i + 1]?.[2] ?? Infinity, clears.find((t) => t > at) ?? Infinity);
-    const first = changes.find((t) => t >= at && t < next);
-    if (first !== undefined) onScreen.push(first - at);
-  });
-  return { times, onScreen: changes.length > 0 ? onScreen : null };
+  const onScreen = names ? firstChanges(times.map(([, , at]) => at), clears, names) : null;
+  const typedKeys = await keyEvents(browser, words);
+  await browser.deleteSession();
+  return { times, onScreen, typedKeys };
 }
 
 /**
- * Starts reading the names of the person rows in view on screen (root-window coordinates of the
- * app's window, which has no frame under Xvfb); `stop()` resolves to the wall-clock times it changed,
- * or none when python-xlib (the interop venv) is missing.
+ * The same words typed again as key events (sent through WebDriver, as a keyboard's keys reach the
+ * webview), each timed from its `keydown` event's own time stamp: when the typed letter is on screen (the
+ * search field) and when the results are (the names in view). Null without the screen reader.
+ */
+async function keyEvents(browser, words) {
+  if (!canReadScreen()) return null;
+  const screen = await screenWatch(browser);
+  await (await browser.$('[data-testid="people-search"]')).click();
+  await browser.execute(() => {
+    window.benchKeys = [];
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey) window.benchKeys.push(performance.timeOrigin + e.timeStamp);
+      },
+      true,
+    );
+  });
+  /** When the field was emptied between words (wall clock, as the page's times). */
+  const clears = [];
+  for (let i = 0, typed = 0; typed < 200; i++) {
+    const word = words[i % words.length];
+    for (let end = 1; end <= word.length && typed < 200; end++) {
+      await browser.keys(word[end - 1]);
+      if (word[end - 1] === ' ') continue;
+      typed++;
+      const selector = `[data-results-for="${word.slice(0, end)}"]`;
+      await browser.waitUntil(() => browser.execute((s) => document.querySelector(s) !== null, selector), {
+        interval: 5,
+        timeout: 10000,
+      });
+      await sleep(30);
+    }
+    clears.push(Date.now());
+    await browser.keys(['Control', 'a']);
+    await browser.keys('Backspace');
+    await sleep(200);
+  }
+  const keys = await browser.execute(() => window.benchKeys);
+  const [names, field] = await screen.stop();
+  if (!names || keys.length !== 200) return null;
+  return { letter: firstChanges(keys, clears, field), results: firstChanges(keys, clears, names) };
+}
+
+/**
+ * For each keystroke (wall-clock ms), the time to the first of `changes` before the next keystroke
+ * or the field's emptying; a keystroke with none then is left out rather than given a later change.
+ */
+function firstChanges(keys, clears, changes) {
+  const out = [];
+  keys.forEach((at, i) => {
+    const next = Math.min(keys[i + 1] ?? Infinity, clears.find((t) => t > at) ?? Infinity);
+    const first = changes.find((t) => t >= at && t < next);
+    if (first !== undefined) out.push(first - at);
+  });
+  return out;
+}
+
+/** Whether the interop venv's Python has python-xlib, which the screen reader needs. */
+function canReadScreen() {
+  const probe = existsSync(PY) ? spawnSync(PY, ['-c', 'import Xlib'], { encoding: 'utf8' }) : null;
+  return probe !== null && probe.status === 0;
+}
+
+/**
+ * Starts reading, on screen, the names of the person rows in view and the search field
+ * (root-window coordinates of the app's window, which has no frame under Xvfb); `stop()` resolves
+ * to the wall-clock times each changed, `[names, field]`, or `[null, null]` when python-xlib (the
+ * interop venv) is missing or the reader could not start.
  */
 async function screenWatch(browser) {
-  const probe = existsSync(PY) ? spawnSync(PY, ['-c', 'import Xlib'], { encoding: 'utf8' }) : null;
-  if (!probe || probe.status !== 0) return { stop: async () => [] };
-  // A strip over the start of the names of the rows in view: a keystroke that changes which
-  // people show changes some of it.
-  const region = await browser.execute(() => {
+  const none = [null, null];
+  if (!canReadScreen()) return { stop: async () => none };
+  // A strip over the start of the names of the rows in view (a keystroke that changes which
+  // people show changes some of it), and the start of the search field (the typed letter).
+  const regions = await browser.execute(() => {
     const rows = [...document.querySelectorAll('[data-testid="person-row"]')].map((e) => e.getBoundingClientRect());
     const first = rows[0];
     const bottom = Math.min(window.innerHeight, Math.max(...rows.map((r) => r.bottom)));
-    return [Math.round(window.screenX + first.left + 8), Math.round(window.screenY + first.top), 48, Math.round(bottom - first.top)];
+    const field = document.querySelector('[data-testid="people-search"]').getBoundingClientRect();
+    const [x, y] = [window.screenX, window.screenY];
+    return [
+      [x + first.left + 8, y + first.top, 48, bottom - first.top],
+      [x + field.left, y + field.top, Math.min(field.width, 200), field.height],
+    ].flat().map(Math.round);
   });
   const log = join(WORK, 'screen-changes.txt');
-  const poller = spawn(PY, [join(ROOT, 'tests/e2e/bench/screen-changes.py'), ...region.map(String), log], { stdio: 'ignore' });
+  rmSync(log, { force: true });
+  const poller = spawn(PY, [join(ROOT, 'tests/e2e/bench/screen-changes.py'), log, ...regions.map(String)], { stdio: 'ignore' });
   await sleep(500);
   return {
     stop: async () => {
@@ -344,8 +414,13 @@ async function screenWatch(browser) {
         poller.kill('SIGTERM');
         await ended;
       }
-      if (!existsSync(log)) return [];
-      return readFileSync(log, 'utf8').split('\n').filter(Boolean).map(Number);
+      if (!existsSync(log)) return none;
+      const seen = [[], []];
+      for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+        const [n, at] = line.split(' ').map(Number);
+        seen[n].push(at);
+      }
+      return seen[0].length > 0 ? seen : none;
     },
   };
 }
@@ -447,7 +522,7 @@ async function main() {
   if (part('typing')) {
     const peopleDb = freshDb('people');
     cli(peopleDb, 'people', 'import', connections);
-    const { times: timed, onScreen } = await keystrokes(peopleDb);
+    const { times: timed, onScreen, typedKeys } = await keystrokes(peopleDb);
     const keys = timed.map(([painted]) => painted);
     const shown = timed.map(([, inPage]) => inPage);
     row(`search as you type, ${keys.length} keystrokes p50`, pct(keys, 50).toFixed(1), 'ms', '');
@@ -466,6 +541,16 @@ async function main() {
       row('    keystrokes that changed the rows in view', String(onScreen.length), '', '');
     } else {
       row('  keystroke to results on screen', 'n/a', '', '');
+    }
+    // The same on screen for key events, as a keyboard types: the typed letter is drawn first, and
+    // results that miss its frame wait for GTK's next one, 16.7 ms later at the earliest.
+    if (typedKeys && typedKeys.results.length > 0) {
+      row('  typed keys: the letter on screen p50', pct(typedKeys.letter, 50).toFixed(1), 'ms', '');
+      row('  typed keys: results on screen p50', pct(typedKeys.results, 50).toFixed(1), 'ms', '');
+      row('  typed keys: results on screen p99', pct(typedKeys.results, 99).toFixed(1), 'ms', '');
+      row('    typed keys that changed the rows in view', String(typedKeys.results.length), '', '');
+    } else {
+      row('  typed keys: results on screen', 'n/a', '', '');
     }
   }
 
