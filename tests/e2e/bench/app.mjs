@@ -5,7 +5,8 @@
 // - memory: proportional set size summed over the app and its WebKit
 //   processes (/proc/PID/smaps_rollup), after start, after importing an
 //   ASH-scale program through the UI (it opens on the list), after opening
-//   its room grid, and the same 10 s later with the app left alone;
+//   its room grid, and the same 10 s later with the app left alone (with the
+//   CPU time the processes used in those 10 s);
 // - opening the room grid of one day: click on the Grid view to its events
 //   painted, in the page, median of 5 openings (back to the list between),
 //   for the flat ASH-scale program and for the same with every abstract a
@@ -105,6 +106,21 @@ function pss(pid) {
   return { total, byName };
 }
 
+/** CPU time in ms used so far by `pid` and each descendant, every thread (schedstat, in ns). */
+function cpuMs(pid) {
+  let ns = 0;
+  for (const p of family(pid)) {
+    try {
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        ns += Number(readFileSync(`/proc/${p}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      }
+    } catch {
+      // gone
+    }
+  }
+  return ns / 1e6;
+}
+
 function pssRows(label, target, { total, byName }) {
   row(label, total.toFixed(0), 'MB', target);
   for (const [name, mb] of Object.entries(byName).sort((a, b) => b[1] - a[1])) row(`  ${name}`, mb.toFixed(0), 'MB', '');
@@ -202,10 +218,12 @@ async function memory(db, ics) {
   const grid = pss(pid);
   // The app left alone: freed memory goes back over seconds (WebKit's and the database's caches;
   // the store gives its page caches back after 2 s without a read).
+  const busyBefore = cpuMs(pid);
   await sleep(10000);
+  const idle = (cpuMs(pid) - busyBefore) / 10;
   const settled = pss(pid);
   await browser.deleteSession();
-  return [atStart, loaded, grid, settled];
+  return [atStart, loaded, grid, settled, idle];
 }
 
 /**
@@ -482,11 +500,12 @@ async function main() {
     const memDb = freshDb('memory');
     cli(memDb, 'congress', 'add', '--name', 'ASH 2026', '--starts', '2026-12-05', '--ends', '2026-12-08', '--time-zone',
       'America/New_York');
-    const [atStart, loaded, grid, settled] = await memory(memDb, ics);
+    const [atStart, loaded, grid, settled, idle] = await memory(memDb, ics);
     pssRows('memory (PSS, app + WebKit) after start', '', atStart);
     pssRows('memory (PSS) with an ASH-scale program', '≤ 250MB', loaded);
     pssRows('  the same after opening the room grid', '', grid);
     pssRows('  the same 10 s later, left alone', '', settled);
+    row('  CPU in those 10 s, per second (app + WebKit)', idle.toFixed(1), 'ms', '');
     if (BARE_BIN && existsSync(BARE_BIN)) {
       const bare = await bareWindow();
       pssRows('bare Tauri window', '', bare);
