@@ -3,7 +3,9 @@
 // talk), see the target move to scheduled; book a second meeting over a
 // session I attend and see the clash in the editor and the list; mark the
 // first one done, log what we talked about, and see the target at met and a
-// follow-up drafted. What was stored is checked through hallway-cli.
+// follow-up drafted; on a phone-width window the day view's tabs scroll in
+// their row without widening the page. What was stored is checked through
+// hallway-cli.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -125,6 +127,21 @@ test('the day view draws sessions and meetings together', async () => {
   await browser.waitUntil(async () => (await browser.$$('[data-testid="day-meeting"]')).length === 2, { timeout: 10000 });
   assert.equal((await browser.$$('[data-testid="day-session"]')).length, 1, 'the attended plenary');
   await screenshot(browser, 'meetings-day');
+});
+
+test('on a phone-width window the day tabs scroll in their row, and the page stays as wide as the screen', async () => {
+  await browser.setWindowSize(360, 800);
+  try {
+    await browser.waitUntil(() => browser.execute(() => window.innerWidth < 400), { timeout: 3000 });
+    const [row, page] = await browser.execute(() => {
+      const tabs = document.querySelector('[id^="day-tab-"]').parentElement;
+      return [tabs.scrollWidth - tabs.clientWidth, document.documentElement.scrollWidth - window.innerWidth];
+    });
+    assert.ok(row > 0, 'the three day tabs are wider than a phone, so their row scrolls');
+    assert.ok(page <= 1, `the page scrolls sideways by ${page} px`);
+  } finally {
+    await browser.setWindowSize(1280, 800);
+  }
 });
 
 test('the follow-up draft names Ana and where we met', async () => {
