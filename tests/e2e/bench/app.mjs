@@ -592,7 +592,7 @@ async function main() {
       row('  keystroke to results on screen', 'n/a', '', '');
     }
     // The same on screen for key events, as a keyboard types: the typed letter is drawn first, and
-    // results that miss its frame wait for GTK's next one, 16.7 ms later at the earliest.
+    // results that miss its frame wait for WebKit's next rendering tick, 16.7 ms on (60 Hz).
     if (typedKeys && typedKeys.results.length > 0) {
       row('  typed keys: the letter on screen p50', pct(typedKeys.letter, 50).toFixed(1), 'ms', '');
       row('  typed keys: results on screen p50', pct(typedKeys.results, 50).toFixed(1), 'ms', '');
