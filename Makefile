@@ -29,6 +29,7 @@ help:
 	@echo "make interop  exported calendars read by icalendar (Python), ical.js and calcurse"
 	@echo "make corpus-counts  sessions imported from the shared third-party corpus vs. independent counts"
 	@echo "make bench    benchmarks (prints figures)"
+	@echo "make link-order  the release app's code order, traced again (src-tauri/link-order.txt)"
 	@echo "make fmt      format Rust code"
 	@echo "make bindings regenerate ui/src/lib/bindings.ts from the Rust commands"
 	@echo "make icons    regenerate icons/ from icons/source.svg"
@@ -179,7 +180,7 @@ package: system-deps npm-deps ui
 	done
 	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb
 
-.PHONY: bench icons
+.PHONY: bench icons link-order
 # The release app and .deb, the release CLI; then the core figures on
 # generated ASH-scale data and the app's own (start, memory, typing, sizes),
 # with Python icalendar and ical.js (from the interop checks) as baselines.
@@ -195,6 +196,14 @@ bench: package tauri-driver tests/e2e/node_modules/.package-lock.json \
 	@# Sync against a local Radicale from the interop venv.
 	@HALLWAY_CLI=$(TARGET_DIR)/release/hallway-cli HALLWAY_DAV_PYTHON=$(abspath $(INTEROP_VENV))/bin/python \
 	  node tests/e2e/bench/sync.mjs
+
+# src-tauri/link-order.txt again: the functions of a session under
+# valgrind's callgrind, in the order they first ran (about 15 minutes; see
+# tests/e2e/bench/link-order.sh). Valgrind is installed here only.
+link-order: system-deps npm-deps tauri-driver ui
+	@command -v valgrind >/dev/null || { $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind; }
+	tests/e2e/bench/link-order.sh
 
 icons: ui/node_modules/.package-lock.json
 	convert -background none icons/source.svg -resize 1024x1024 PNG32:/tmp/hallway-icon.png

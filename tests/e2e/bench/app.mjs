@@ -27,7 +27,7 @@
 // nothing asserts a time.
 import { remote } from 'webdriverio';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { family } from '../lib/process.mjs';
@@ -104,7 +104,27 @@ function pss(pid) {
       // gone
     }
   }
-  return { total, byName };
+  return { total, byName, code: ownCode(pid) };
+}
+
+/**
+ * PSS in MB of the code of `pid`'s own executable (its mappings that execute): the pages the
+ * kernel keeps mapped around the functions run so far, which src-tauri/link-order.txt packs.
+ */
+function ownCode(pid) {
+  let kb = 0;
+  try {
+    const exe = readlinkSync(`/proc/${pid}/exe`);
+    let mine = false;
+    for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+      const mapping = /^[0-9a-f]+-[0-9a-f]+ (\S+) \S+ \S+ \S+\s+(.*)$/.exec(line);
+      if (mapping) mine = mapping[1].includes('x') && mapping[2] === exe;
+      else if (mine && line.startsWith('Pss:')) kb += Number(line.split(/\s+/)[1]);
+    }
+  } catch {
+    // gone
+  }
+  return kb / 1024;
 }
 
 /** CPU time in ms each thread of `pid` and its descendants has used so far (schedstat, in ns). */
@@ -533,12 +553,14 @@ async function main() {
     const [atStart, loaded, grid, settled, idle] = await memory(memDb, ics);
     pssRows('memory (PSS, app + WebKit) after start', '', atStart);
     pssRows('memory (PSS) with an ASH-scale program', '≤ 250MB', loaded);
+    row('    its own code (app process)', loaded.code.toFixed(1), 'MB', '');
     pssRows('  the same after opening the room grid', '', grid);
     pssRows('  the same 10 s later, left alone', '', settled);
     row('  CPU left alone, per second (app + WebKit)', idle.toFixed(1), 'ms', '');
     if (BARE_BIN && existsSync(BARE_BIN)) {
       const bare = await bareWindow();
       pssRows('bare Tauri window', '', bare);
+      row('    its own code (app process)', bare.code.toFixed(1), 'MB', '');
       row('  with an ASH-scale program / bare window', `${(loaded.total / bare.total).toFixed(2)}×`, '', '≤ 1.15×');
       row('  after the room grid / bare window', `${(grid.total / bare.total).toFixed(2)}×`, '', '≤ 1.3×');
       row('  10 s later, left alone / bare window', `${(settled.total / bare.total).toFixed(2)}×`, '', '');
