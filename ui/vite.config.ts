@@ -39,6 +39,10 @@ export default defineConfig({
       // what two or more of them share is one more chunk, not a dozen small ones (6 KB less
       // gzipped), except the room grid's calendar, which only the grids load.
       output: {
+        // Non-ASCII characters in strings (→, —, …) written as escapes. WebKit keeps a script
+        // that is all ASCII as its bytes alone; any other character makes it keep a decoded copy
+        // too, two bytes a character, for as long as the page runs (docs/performance.md).
+        charset: "ascii",
         codeSplitting: {
           groups: [
             { name: "index", tags: ["$initial"], priority: 3 },
