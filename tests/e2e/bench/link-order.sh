@@ -14,7 +14,8 @@ work=$(mktemp -d /tmp/hallway-link-order.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-CARGO_TARGET_DIR=$target CARGO_PROFILE_RELEASE_STRIP=false \
+# The shipped build's profile, its symbols kept (src-tauri/build.rs).
+CARGO_TARGET_DIR=$target HALLWAY_KEEP_SYMBOLS=1 \
   ui/node_modules/.bin/tauri build --no-bundle --config '{"build":{"beforeBuildCommand":""}}'
 CARGO_TARGET_DIR=$target cargo build --release -p hallway-cli
 app=$target/release/hallway
