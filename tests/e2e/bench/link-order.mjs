@@ -6,7 +6,7 @@
 // and see its list, open the room grid, then visit every screen. Callgrind
 // writes the functions that ran in each of those steps (a dump per step);
 // the list is the first step's functions, then the second's new ones, and so
-// on. Called by link-order.sh (`make link-order`).
+// on, each step's by name. Called by link-order.sh (`make link-order`).
 import { remote } from 'webdriverio';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
@@ -69,16 +69,21 @@ const app = realpathSync(APP_BIN);
 const seen = new Set();
 const names = [];
 for (const dump of dumps) {
+  // Callgrind lists a step's functions in no particular order; sorted, a list traced again
+  // differs from the last only where the code did.
+  const fresh = new Set();
   let object = '';
   for (const line of readFileSync(join(CG_DIR, dump), 'utf8').split('\n')) {
     if (line.startsWith('ob=')) object = line.slice(3);
     else if (line.startsWith('fn=') && object === app) {
       const name = line.slice(3).trim();
-      if (!seen.has(name)) {
-        seen.add(name);
-        names.push(name);
-      }
+      // Not "(below main)" or a bare address: callgrind's names for code without a symbol.
+      if (!seen.has(name) && !name.startsWith('(') && !name.startsWith('0x')) fresh.add(name);
     }
+  }
+  for (const name of [...fresh].sort()) {
+    seen.add(name);
+    names.push(name);
   }
 }
 if (names.length < 1000) throw new Error(`link order: only ${names.length} functions recorded in ${dumps.join(', ')}`);
