@@ -4,8 +4,8 @@
 # callgrind in Xvfb through tauri-driver (link-order.mjs), and writes the
 # app's functions in the order they first ran. Takes about 15 minutes on 2
 # cores (the LTO build, then a session some 50 times slower than usual). Run
-# it after changes that move much code, then compare `make bench`'s "app
-# process, its code in memory" row.
+# it after changes that move much code, then compare `make bench`'s row
+# "its own code (app process)".
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/../.." && pwd)
