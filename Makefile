@@ -31,6 +31,7 @@ help:
 	@echo "make corpus-counts  sessions imported from the shared third-party corpus vs. independent counts"
 	@echo "make bench    benchmarks (prints figures)"
 	@echo "make link-order  the release app's code order, traced again (src-tauri/link-order.txt)"
+	@echo "make js-heap  the page's JavaScript heap by kind, after start, on the list, in the grid"
 	@echo "make fmt      format Rust code"
 	@echo "make bindings regenerate ui/src/lib/bindings.ts from the Rust commands"
 	@echo "make icons    regenerate icons/ from icons/source.svg"
@@ -189,7 +190,7 @@ package: system-deps npm-deps ui
 	done
 	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb
 
-.PHONY: bench icons link-order
+.PHONY: bench icons link-order js-heap
 # The release app and .deb, the release CLI; then the core figures on
 # generated ASH-scale data and the app's own (start, memory, typing, sizes),
 # with Python icalendar and ical.js (from the interop checks) as baselines.
@@ -213,6 +214,12 @@ link-order: system-deps npm-deps tauri-driver ui
 	@command -v valgrind >/dev/null || { $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind; }
 	tests/e2e/bench/link-order.sh
+
+# What the page's JavaScript holds, read through WebKit's inspector in a
+# build that has one (about 8 minutes from a fresh clone, most of it the
+# build; see tests/e2e/bench/js-heap.sh).
+js-heap: system-deps npm-deps ui
+	tests/e2e/bench/js-heap.sh
 
 icons: ui/node_modules/.package-lock.json
 	convert -background none icons/source.svg -resize 1024x1024 PNG32:/tmp/hallway-icon.png
