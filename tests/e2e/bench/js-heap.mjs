@@ -1,9 +1,9 @@
 // The page's JavaScript heap, by kind of object, at three steps of a session (after start, the
 // program's list, the room grid), read through WebKit's remote inspector of a build that has one
-// (js-heap.sh starts it). At each step: a full collection, then the inspector's heap snapshot
-// (live objects by class, each with its own size) and its memory sample (the heap's size with
-// what it has not given back, and everything else), and the web process's PSS from /proc.
-// Prints the totals, each step's largest kinds and what each step added. Measures only.
+// (js-heap.sh starts it). At each step: a full collection, then the web process's PSS from /proc,
+// the inspector's memory sample (the heap's size with what it has not given back, and everything
+// else) and its heap snapshot (live objects by class, each with its own size). Prints the
+// totals, each step's largest kinds and what each step added. Measures only.
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
 import { family } from '../lib/process.mjs';
@@ -38,13 +38,23 @@ async function connect() {
   const handle = (m) => {
     if (m.method === 'Target.targetCreated') target ??= m.params.targetInfo.targetId;
     else if (m.method === 'Target.dispatchMessageFromTarget') handle(JSON.parse(m.params.message));
-    else if (m.id < 0) return; // the wrapper's answer
-    else if (m.id !== undefined && waiting.has(m.id)) {
+    else if (m.id < 0) {
+      // The wrapper's own answer: only an error (no such target) concerns the command inside.
+      if (m.error && waiting.has(-m.id)) {
+        waiting.get(-m.id)(m);
+        waiting.delete(-m.id);
+      }
+    } else if (m.id !== undefined && waiting.has(m.id)) {
       waiting.get(m.id)(m);
       waiting.delete(m.id);
     } else for (const l of listeners) l(m);
   };
   ws.on('message', (d) => handle(JSON.parse(d.toString())));
+  // The app gone (a crash, or closed): whatever still waits fails rather than hangs.
+  ws.on('close', () => {
+    for (const answer of waiting.values()) answer({ error: { message: 'the inspector closed the connection' } });
+    waiting.clear();
+  });
   await new Promise((resolve, reject) => {
     ws.on('open', resolve);
     ws.on('error', reject);
@@ -79,9 +89,15 @@ async function until(page, expression, what) {
 
 /** The inspector's memory sample: the JavaScript heap and the rest of the process, in bytes. */
 async function memorySample(page) {
-  const sample = new Promise((resolve) => {
+  const sample = new Promise((resolve, reject) => {
+    // WebKit samples about once a second while tracking.
+    const late = setTimeout(() => {
+      page.listeners.delete(l);
+      reject(new Error('no memory sample from the inspector after 10 s'));
+    }, 10000);
     const l = (m) => {
       if (m.method !== 'Memory.trackingUpdate') return;
+      clearTimeout(late);
       page.listeners.delete(l);
       resolve(Object.fromEntries(m.params.event.categories.map((c) => [c.type, c.size])));
     };
