@@ -30,7 +30,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { family } from '../lib/process.mjs';
+import { family, pssKib } from '../lib/process.mjs';
 
 const BIN = process.env.HALLWAY_BIN;
 const BARE_BIN = process.env.HALLWAY_BARE_BIN;
@@ -94,10 +94,10 @@ function pss(pid) {
   let total = 0;
   for (const p of family(pid)) {
     try {
-      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
-      if (!m) continue;
+      const kib = pssKib(p);
+      if (kib === null) continue;
       const name = p === pid ? 'app process' : readFileSync(`/proc/${p}/comm`, 'utf8').trim();
-      const mb = Number(m[1]) / 1024;
+      const mb = kib / 1024;
       byName[name] = (byName[name] ?? 0) + mb;
       total += mb;
     } catch {

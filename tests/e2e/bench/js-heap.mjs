@@ -6,7 +6,7 @@
 // totals, each step's largest kinds and what each step added. Measures only.
 import WebSocket from 'ws';
 import { readFileSync } from 'node:fs';
-import { family } from '../lib/process.mjs';
+import { family, pssKib } from '../lib/process.mjs';
 
 const INSPECTOR = process.env.INSPECTOR;
 const APP_PID = Number(process.env.APP_PID);
@@ -133,7 +133,7 @@ function webProcessPss() {
   for (const p of family(APP_PID)) {
     try {
       if (!readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('WebKitWebProces')) continue;
-      return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))[1]) * 1024;
+      return (pssKib(p) ?? NaN) * 1024;
     } catch {
       // gone
     }

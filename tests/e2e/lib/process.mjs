@@ -21,3 +21,13 @@ export function family(pid) {
   for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
   return all;
 }
+
+/** Proportional set size of `pid` in KiB (/proc/PID/smaps_rollup), or null when it is gone. */
+export function pssKib(pid) {
+  try {
+    const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
